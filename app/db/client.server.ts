@@ -1,0 +1,57 @@
+// Opens the database for either provider behind one PrismaClient type.
+// SQLite (embedded default) and PostgreSQL (scale-out) have separately generated clients, because
+// a Prisma schema names one provider; their model APIs are identical, so the SQLite client's type
+// stands for both.
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
+import { PrismaClient } from '../generated/prisma/sqlite/client.ts'
+
+export type Db = PrismaClient
+export type DatabaseKind = 'sqlite' | 'postgresql'
+
+export interface Database {
+  kind: DatabaseKind
+  url: string
+  prisma: Db
+  close(): Promise<void>
+}
+
+export function databaseKindOf(url: string): DatabaseKind {
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgresql'
+  if (url.startsWith('file:')) return 'sqlite'
+  throw new Error(`DATABASE_URL must start with file: or postgresql:// (got "${url.split(':')[0]}:…")`)
+}
+
+/** The filesystem path of a `file:` URL. */
+export function sqlitePathOf(url: string): string {
+  return url.replace(/^file:/, '').replace(/\?.*$/, '')
+}
+
+/**
+ * Connection pragmas for the embedded database. WAL lets readers run beside the writer;
+ * synchronous=FULL fsyncs at every commit so an acknowledged sale survives a power cut.
+ */
+export const SQLITE_PRAGMAS = [
+  'PRAGMA journal_mode = WAL',
+  'PRAGMA synchronous = FULL',
+  'PRAGMA foreign_keys = ON',
+  'PRAGMA busy_timeout = 5000',
+] as const
+
+export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+  const kind = databaseKindOf(url)
+  if (kind === 'sqlite') {
+    const adapter = new PrismaBetterSqlite3({ url: `file:${sqlitePathOf(url)}`, timeout: 5000 })
+    const prisma = new PrismaClient({ adapter })
+    // The adapter keeps one connection, so per-connection pragmas set once stay in force.
+    for (const pragma of SQLITE_PRAGMAS) await prisma.$queryRawUnsafe(pragma)
+    return { kind, url, prisma, close: () => prisma.$disconnect() }
+  }
+  const [{ PrismaPg }, pg] = await Promise.all([
+    import('@prisma/adapter-pg'),
+    import('../generated/prisma/postgresql/client.ts'),
+  ])
+  const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 })
+  const prisma = new pg.PrismaClient({ adapter }) as unknown as PrismaClient
+  await prisma.$queryRawUnsafe('SELECT 1')
+  return { kind, url, prisma, close: () => prisma.$disconnect() }
+}

@@ -1,0 +1,75 @@
+// The one place that decides who may do what. Every loader and action goes through
+// requireUser / requirePermission / readProtectedForm; nothing checks roles by hand.
+import { data, redirect, type AppLoadContext } from 'react-router'
+import type { UserRole } from '../../generated/prisma/sqlite/enums.ts'
+import { CSRF_FIELD, isValidCsrf } from './csrf.server.ts'
+import { getSessionUser, type SessionUser } from './session.server.ts'
+
+export type Permission =
+  | 'admin:view' // organizer dashboard
+  | 'vendor:view' // an enterprise's own portal
+  | 'pos:sell' // ring up sales on a paired device
+  | 'stock:manage' // receive, adjust, transfer (vendors: own enterprise only)
+  | 'devices:manage' // pair and revoke POS devices
+  | 'settlement:manage'
+
+const PERMISSIONS: Record<UserRole, readonly Permission[]> = {
+  ORGANIZER: ['admin:view', 'vendor:view', 'pos:sell', 'stock:manage', 'devices:manage', 'settlement:manage'],
+  VENDOR: ['vendor:view', 'pos:sell', 'stock:manage'],
+  CASHIER: ['pos:sell'],
+}
+
+export function can(user: Pick<SessionUser, 'role'>, permission: Permission): boolean {
+  return PERMISSIONS[user.role].includes(permission)
+}
+
+/** Organizers act on every enterprise; everyone else only on their own. */
+export function canActForEnterprise(user: Pick<SessionUser, 'role' | 'enterpriseId'>, enterpriseId: number): boolean {
+  return user.role === 'ORGANIZER' || user.enterpriseId === enterpriseId
+}
+
+export function forbidden(message = 'Forbidden'): never {
+  throw data({ error: message }, { status: 403 })
+}
+
+interface Args {
+  request: Request
+  context: AppLoadContext
+}
+
+/** The signed-in user, or a redirect to the right sign-in page. */
+export async function requireUser({ request, context }: Args): Promise<SessionUser> {
+  const user = await getSessionUser(request, context.services.database.prisma)
+  if (user) return user
+  const url = new URL(request.url)
+  if (url.pathname.startsWith('/api/')) throw data({ error: 'Sign in first' }, { status: 401 })
+  const signIn = url.pathname.startsWith('/pos') ? '/pos/sign-in' : '/login'
+  throw redirect(`${signIn}?redirectTo=${encodeURIComponent(url.pathname + url.search)}`)
+}
+
+export async function requirePermission(args: Args, permission: Permission): Promise<SessionUser> {
+  const user = await requireUser(args)
+  if (!can(user, permission)) forbidden()
+  // POS selling is tied to a paired device: a web session cannot ring up sales.
+  if (permission === 'pos:sell' && user.deviceId === null) {
+    throw redirect('/pos/sign-in')
+  }
+  return user
+}
+
+/** Form data of a mutation, after the CSRF check. A bad token changes nothing. */
+export async function readProtectedForm({ request, context }: Args): Promise<FormData> {
+  const form = await request.formData()
+  const submitted = form.get(CSRF_FIELD)
+  if (!isValidCsrf({ request, secret: context.services.secret, submitted: typeof submitted === 'string' ? submitted : null })) {
+    throw data({ error: 'The form expired. Reload the page and try again.' }, { status: 403 })
+  }
+  return form
+}
+
+/** A protected action in one call: signed in, allowed, and a valid CSRF token. */
+export async function authorizeAction(args: Args, permission: Permission): Promise<{ user: SessionUser; form: FormData }> {
+  const user = await requirePermission(args, permission)
+  const form = await readProtectedForm(args)
+  return { user, form }
+}

@@ -1,0 +1,137 @@
+// Read models of the catalog for the storefront and the POS.
+import { z } from 'zod'
+import type { Db } from '../../db/client.server.ts'
+
+export const storefrontQuerySchema = z.object({
+  category: z.string().trim().max(60).regex(/^[a-z0-9-]*$/).optional().catch(undefined),
+  q: z.string().trim().max(80).optional().catch(undefined),
+})
+
+export interface StorefrontProduct {
+  id: number
+  sku: string
+  nameKo: string
+  nameEn: string
+  priceWon: number
+  vatExempt: boolean
+  imageUrl: string | null
+  enterpriseKo: string
+  enterpriseEn: string
+  categorySlug: string
+  /** What the storefront may sell: available stock at locations that fulfil online orders. */
+  availableOnline: number
+}
+
+export async function listStorefrontProducts({
+  db,
+  category,
+  q,
+}: {
+  db: Db
+  category?: string
+  q?: string
+}): Promise<StorefrontProduct[]> {
+  const products = await db.product.findMany({
+    where: {
+      active: true,
+      enterprise: { status: 'ACTIVE' },
+      ...(category ? { category: { slug: category } } : {}),
+      ...(q ? { OR: [{ nameKo: { contains: q } }, { nameEn: { contains: q } }, { enterprise: { nameKo: { contains: q } } }] } : {}),
+    },
+    select: {
+      id: true,
+      sku: true,
+      nameKo: true,
+      nameEn: true,
+      priceWon: true,
+      vatExempt: true,
+      images: { select: { url: true }, orderBy: { position: 'asc' }, take: 1 },
+      enterprise: { select: { nameKo: true, nameEn: true } },
+      category: { select: { slug: true, position: true } },
+      stockLevels: {
+        where: { location: { fulfilsOnline: true, active: true } },
+        select: { onHand: true, reserved: true },
+      },
+    },
+    orderBy: [{ category: { position: 'asc' } }, { id: 'asc' }],
+  })
+  return products.map((product) => ({
+    id: product.id,
+    sku: product.sku,
+    nameKo: product.nameKo,
+    nameEn: product.nameEn,
+    priceWon: product.priceWon,
+    vatExempt: product.vatExempt,
+    imageUrl: product.images[0]?.url ?? null,
+    enterpriseKo: product.enterprise.nameKo,
+    enterpriseEn: product.enterprise.nameEn,
+    categorySlug: product.category.slug,
+    availableOnline: product.stockLevels.reduce((sum, level) => sum + Math.max(0, level.onHand - level.reserved), 0),
+  }))
+}
+
+export function listCategories(db: Db) {
+  return db.category.findMany({ select: { slug: true, nameKo: true, nameEn: true }, orderBy: { position: 'asc' } })
+}
+
+/** The products a POS location holds, with its live levels. */
+export async function listLocationStock({ db, locationId }: { db: Db; locationId: number }) {
+  const levels = await db.stockLevel.findMany({
+    where: { locationId, product: { active: true } },
+    select: {
+      onHand: true,
+      reserved: true,
+      product: {
+        select: {
+          id: true,
+          sku: true,
+          barcode: true,
+          nameKo: true,
+          nameEn: true,
+          priceWon: true,
+          vatExempt: true,
+          images: { select: { url: true }, orderBy: { position: 'asc' }, take: 1 },
+          enterprise: { select: { id: true, nameKo: true, nameEn: true } },
+        },
+      },
+    },
+    orderBy: { product: { nameKo: 'asc' } },
+  })
+  return levels.map(({ onHand, reserved, product }) => ({
+    productId: product.id,
+    sku: product.sku,
+    barcode: product.barcode,
+    nameKo: product.nameKo,
+    nameEn: product.nameEn,
+    priceWon: product.priceWon,
+    vatExempt: product.vatExempt,
+    imageUrl: product.images[0]?.url ?? null,
+    enterpriseId: product.enterprise.id,
+    enterpriseKo: product.enterprise.nameKo,
+    enterpriseEn: product.enterprise.nameEn,
+    onHand,
+    reserved,
+    available: onHand - reserved,
+  }))
+}
+
+/** An enterprise's own products with their levels at every location (vendor portal). */
+export async function listEnterpriseStock({ db, enterpriseId }: { db: Db; enterpriseId: number }) {
+  const products = await db.product.findMany({
+    where: { enterpriseId },
+    select: {
+      id: true,
+      sku: true,
+      nameKo: true,
+      nameEn: true,
+      priceWon: true,
+      active: true,
+      stockLevels: { select: { onHand: true, reserved: true, location: { select: { code: true } } }, orderBy: { locationId: 'asc' } },
+    },
+    orderBy: { sku: 'asc' },
+  })
+  return products.map(({ stockLevels, ...product }) => ({
+    ...product,
+    levels: stockLevels.map((level) => ({ locationCode: level.location.code, onHand: level.onHand, reserved: level.reserved })),
+  }))
+}

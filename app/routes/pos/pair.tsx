@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next'
+import { data, Form, redirect, useActionData, type ActionFunctionArgs } from 'react-router'
+import { Banner, BlockStack, Button, Card, FormLayout, FormTextField, Page, Text } from '../../components/polaris/polaris-shell'
+import { CsrfInput } from '../../components/csrf-input'
+import { readProtectedForm } from '../../domain/auth/permissions.server'
+import { deviceCookie } from '../../domain/auth/session.server'
+import { pairDevice, pairDeviceSchema } from '../../domain/auth/sign-in.server'
+import { passwordFailures } from '../../domain/auth/rate-limit.server'
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readProtectedForm({ request, context })
+  const parsed = pairDeviceSchema.safeParse(Object.fromEntries(form))
+  if (!parsed.success) return data({ error: 'invalid' }, { status: 400 })
+  // Pairing codes are guessable in principle: share the sign-in failure brake.
+  const key = `pair|${request.headers.get('x-forwarded-for') ?? 'local'}`
+  if (passwordFailures.retryAfterMs(key) > 0) return data({ error: 'rate-limited' }, { status: 429 })
+  const paired = await pairDevice({ db: context.services.database.prisma, code: parsed.data.code })
+  if (!paired) {
+    passwordFailures.recordFailure(key)
+    return data({ error: 'invalid' }, { status: 400 })
+  }
+  return redirect('/pos/sign-in', { headers: { 'Set-Cookie': deviceCookie(paired.token, context.services.env.COOKIE_SECURE) } })
+}
+
+export default function PairDevice() {
+  const { t } = useTranslation()
+  const actionData = useActionData<typeof action>()
+  return (
+    <Page title={t('pos.pairTitle')} narrowWidth>
+      <Card>
+        <Form method="post">
+          <CsrfInput />
+          <FormLayout>
+            <Text as="p">{t('pos.pairHelp')}</Text>
+            {actionData?.error ? <Banner tone="critical">{t('pos.pairInvalid')}</Banner> : null}
+            <BlockStack gap="200">
+              <FormTextField label={t('pos.pairCode')} name="code" />
+            </BlockStack>
+            <Button submit variant="primary" size="large">
+              {t('pos.pairSubmit')}
+            </Button>
+          </FormLayout>
+        </Form>
+      </Card>
+    </Page>
+  )
+}

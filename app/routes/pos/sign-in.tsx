@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next'
+import { data, Form, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router'
+import { CsrfInput } from '../../components/csrf-input'
+import { Banner, Button, Card, FormLayout, FormTextField, Page, Select } from '../../components/polaris/polaris-shell'
+import { useState } from 'react'
+import { readProtectedForm } from '../../domain/auth/permissions.server'
+import { findDevice, sessionCookie } from '../../domain/auth/session.server'
+import { listPosCashiers, pinSignInSchema, signInWithPin } from '../../domain/auth/sign-in.server'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const db = context.services.database.prisma
+  const device = await findDevice({ db, request })
+  if (!device) throw redirect('/pos/pair')
+  const cashiers = await listPosCashiers(db)
+  return { device, cashiers }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const db = context.services.database.prisma
+  const form = await readProtectedForm({ request, context })
+  const device = await findDevice({ db, request })
+  if (!device) throw redirect('/pos/pair')
+  const parsed = pinSignInSchema.safeParse(Object.fromEntries(form))
+  if (!parsed.success) return data({ error: 'invalid' as const, retryAfterSeconds: undefined }, { status: 400 })
+  const result = await signInWithPin({ db, deviceId: device.id, ...parsed.data })
+  if (!result.ok) return data({ error: result.reason, retryAfterSeconds: result.retryAfterSeconds }, { status: result.reason === 'rate-limited' ? 429 : 401 })
+  return redirect('/pos', { headers: { 'Set-Cookie': sessionCookie(result.token, result.maxAgeSeconds, context.services.env.COOKIE_SECURE) } })
+}
+
+export default function PosSignIn() {
+  const { device, cashiers } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t, i18n } = useTranslation()
+  const en = i18n.language === 'en'
+  const [handle, setHandle] = useState(cashiers[0]?.posHandle ?? '')
+  const options = cashiers.map((cashier) => ({
+    label: cashier.enterprise ? `${cashier.name} · ${en ? cashier.enterprise.nameEn : cashier.enterprise.nameKo}` : cashier.name,
+    value: cashier.posHandle ?? '',
+  }))
+  return (
+    <Page title={t('pos.signInTitle', { location: en ? device.location.nameEn : device.location.nameKo })} narrowWidth>
+      <Card>
+        <Form method="post">
+          <CsrfInput />
+          <input type="hidden" name="handle" value={handle} />
+          <FormLayout>
+            {actionData?.error === 'rate-limited' ? (
+              <Banner tone="critical">{t('pos.pinRateLimited', { seconds: actionData.retryAfterSeconds ?? 60 })}</Banner>
+            ) : actionData?.error ? (
+              <Banner tone="critical">{t('pos.pinInvalid')}</Banner>
+            ) : null}
+            <Select label={t('pos.who')} options={options} value={handle} onChange={setHandle} />
+            <FormTextField label={t('pos.pin')} name="pin" type="password" inputMode="numeric" autoComplete="one-time-code" />
+            <Button submit variant="primary" size="large">
+              {t('pos.signIn')}
+            </Button>
+          </FormLayout>
+        </Form>
+      </Card>
+    </Page>
+  )
+}

@@ -1,0 +1,55 @@
+// Wires one HTTP server: Express (security headers, request ids, static files, /healthz, the
+// React Router handler) and Socket.IO on the same port. Transport only: no business rules here.
+import { createServer, type Server as HttpServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Env } from '../app/config/env.server.ts'
+import type { Logger } from '../app/config/logger.server.ts'
+import { createServices, type AppServices } from '../app/services.server.ts'
+import { createExpressApp } from './express-app.ts'
+import { attachSocketServer } from './socket/index.ts'
+
+export interface RunningServer {
+  url: string
+  port: number
+  services: AppServices
+  httpServer: HttpServer
+  close(): Promise<void>
+}
+
+export interface StartOptions {
+  env: Env
+  log: Logger
+  /** Skip the React Router handler (tests of the transport layer only). */
+  withoutApp?: boolean
+}
+
+export async function startServer({ env, log, withoutApp = false }: StartOptions): Promise<RunningServer> {
+  const services = await createServices(env, log)
+  const httpServer = createServer()
+  const { app, closeVite } = await createExpressApp({ services, httpServer, withoutApp })
+  httpServer.on('request', app)
+  const sockets = await attachSocketServer({ httpServer, services })
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject)
+    httpServer.listen(env.PORT, env.HOST, () => resolve())
+  })
+  const { port } = httpServer.address() as AddressInfo
+  const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`
+  log.info('listening', { url, database: services.database.kind, mode: env.NODE_ENV, redis: !!env.REDIS_URL })
+
+  let closed: Promise<void> | undefined
+  const close = () =>
+    (closed ??= (async () => {
+      // Stop accepting; in-flight requests finish, idle keep-alive connections are closed.
+      const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()))
+      httpServer.closeIdleConnections()
+      await sockets.close()
+      await httpClosed
+      await closeVite()
+      await services.database.close()
+      log.info('stopped')
+    })())
+
+  return { url, port, services, httpServer, close }
+}
