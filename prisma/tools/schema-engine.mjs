@@ -44,10 +44,7 @@ const debug = (...args) => {
   appendFileSync(debugFile, `${new Date().toISOString()} [${process.pid}] ${text}\n`)
 }
 
-if (debugFile) {
-  process.on('uncaughtExceptionMonitor', (e, origin) => debug(`${origin}:`, e?.stack ?? e, 'panic registry:', globalThis.PRISMA_WASM_PANIC_REGISTRY?.message))
-  process.on('exit', (code) => debug('exit', code))
-}
+if (debugFile) process.on('exit', (code) => debug('exit', code))
 
 // ───────────────────────────── command line ─────────────────────────────
 
@@ -130,11 +127,17 @@ function pgDescribe(url) {
 
 /** PostgreSQL types that adapter-pg cannot map (it throws UnsupportedNativeDataType,
  *  which the engine reports as "Column type 'char' could not be deserialized").
+ *
  *  The engine's catalog queries (pg_constraint.contype, pg_class.relkind,
- *  pg_attribute.attidentity, …) return the one-byte `"char"` type; the native engine
- *  reads those as text, so we hand them over as text too. */
+ *  pg_attribute.attidentity, …) return the one-byte `"char"` type. The native engine
+ *  reads it as a Rust `char` (quaint's Value::Char) and the describer calls
+ *  `get_char(…).unwrap()` on it, so `"char"` must reach the engine as the adapter
+ *  column type `Character`: handed over as Text it PANICS the wasm engine as soon as
+ *  such a query returns a row (e.g. a CHECK constraint in the shadow database:
+ *  "Getting constraint_type from Resultrow … as char failed"). The other types are
+ *  read as strings by the engine and are handed over as text. */
+const PG_CHAR_OID = 18 // "char"
 const PG_AS_TEXT_OIDS = new Set([
-  18, // "char"
   22, // int2vector
   24, // regproc
   30, // oidvector
@@ -145,26 +148,47 @@ const PG_AS_TEXT_OIDS = new Set([
 ])
 const PG_TEXT_OID = 25
 
+/** Which result columns of a query were `"char"` (per query object: queries run concurrently). */
+const charColumnsOf = new WeakMap()
+
 /** Makes a live adapter-pg adapter (or transaction) work for the schema engine. */
-function fixPgQueryable(q) {
+function fixPgQueryable(q, ColumnTypeEnum) {
   const performIO = q.performIO.bind(q)
   q.performIO = async (query) => {
     const result = await performIO(query)
+    const charColumns = []
     for (let i = 0; i < (result?.fields?.length ?? 0); i++) {
       const f = result.fields[i]
-      if (!PG_AS_TEXT_OIDS.has(f.dataTypeID)) continue
+      const isChar = f.dataTypeID === PG_CHAR_OID
+      if (!isChar && !PG_AS_TEXT_OIDS.has(f.dataTypeID)) continue
+      if (isChar) charColumns.push(i)
+      // Text for adapter-pg's type mapping; `"char"` columns are retyped below.
       f.dataTypeID = PG_TEXT_OID
       for (const row of result.rows) if (row[i] != null && typeof row[i] !== 'string') row[i] = String(row[i])
+    }
+    if (charColumns.length && query && typeof query === 'object') charColumnsOf.set(query, charColumns)
+    return result
+  }
+  const queryRaw = q.queryRaw.bind(q)
+  q.queryRaw = async (query) => {
+    const result = await queryRaw(query)
+    const charColumns = charColumnsOf.get(query)
+    if (charColumns) {
+      charColumnsOf.delete(query)
+      for (const i of charColumns) result.columnTypes[i] = ColumnTypeEnum.Character
+      // pg gives "" for the NUL "char" (attidentity of a plain column, …); the
+      // native engine sees it as '\0', and the engine wants exactly one character.
+      for (const row of result.rows) for (const i of charColumns) if (row[i] === '') row[i] = '\0'
     }
     return result
   }
   return q
 }
 
-function fixPgAdapter(adapter) {
-  fixPgQueryable(adapter)
+function fixPgAdapter(adapter, ColumnTypeEnum) {
+  fixPgQueryable(adapter, ColumnTypeEnum)
   const startTransaction = adapter.startTransaction.bind(adapter)
-  adapter.startTransaction = async (...args) => fixPgQueryable(await startTransaction(...args))
+  adapter.startTransaction = async (...args) => fixPgQueryable(await startTransaction(...args), ColumnTypeEnum)
   // adapter-pg's executeScript splits the script on ";" and runs the pieces one by
   // one on random pool connections: that breaks on a ";" inside a string or a
   // function body and is not atomic. PostgreSQL's simple query protocol takes the
@@ -325,7 +349,7 @@ async function makeAdapterFactory({ provider, url, shadowDatabaseUrl, online }) 
     factory = {
       provider: 'postgres',
       adapterName: '@prisma/adapter-pg',
-      connect: async () => (inner ? track(fixPgAdapter(await inner.connect())) : offlinePgAdapter(ColumnTypeEnum)),
+      connect: async () => (inner ? track(fixPgAdapter(await inner.connect(), ColumnTypeEnum)) : offlinePgAdapter(ColumnTypeEnum)),
       connectToShadowDb: async () => {
         // A configured shadow database is used as is (the engine empties it first);
         // otherwise adapter-pg creates a throwaway database through the main
@@ -334,7 +358,7 @@ async function makeAdapterFactory({ provider, url, shadowDatabaseUrl, online }) 
           if (url && sameDatabase(url, shadowDatabaseUrl)) {
             throw new Error('The shadow database you configured appears to be the same as the main database. Please specify another shadow database.')
           }
-          const shadow = track(fixPgAdapter(await pgFactory(shadowDatabaseUrl).connect()))
+          const shadow = track(fixPgAdapter(await pgFactory(shadowDatabaseUrl).connect(), ColumnTypeEnum))
           await resetPgSchema(shadow, pgDescribe(shadowDatabaseUrl).schema ?? 'public')
           return shadow
         }
@@ -344,13 +368,18 @@ async function makeAdapterFactory({ provider, url, shadowDatabaseUrl, online }) 
         // database and the migrations would be replayed there.
         const name = `prisma_migrate_shadow_db_${randomUUID()}`
         await pgAdmin(url, `CREATE DATABASE "${name}"`)
+        debug('created shadow database', name)
         const shadowUrl = new URL(url)
         shadowUrl.pathname = `/${name}`
-        const shadow = fixPgAdapter(await pgFactory(shadowUrl.toString()).connect())
+        const shadow = fixPgAdapter(await pgFactory(shadowUrl.toString()).connect(), ColumnTypeEnum)
         const dispose = shadow.dispose.bind(shadow)
         shadow.dispose = async () => {
-          await dispose()
-          await pgAdmin(url, `DROP DATABASE IF EXISTS "${name}"`)
+          // WITH (FORCE): a connection the pool has not closed yet must not make the
+          // drop fail and leave the database behind (PostgreSQL 13+).
+          try { await dispose() } finally {
+            await pgAdmin(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+            debug('dropped shadow database', name)
+          }
         }
         return track(shadow)
       },
@@ -400,6 +429,9 @@ function logLine(level, message, extra = {}) {
 async function pgConnect(url) {
   const { default: pg } = await import('pg')
   const client = new pg.Client({ connectionString: url })
+  // An 'error' event without a listener (the server ends the session: the database
+  // is dropped by someone else, a restart, …) would crash the process.
+  client.on('error', (e) => debug('pg client error:', e?.message ?? e))
   try {
     await client.connect()
     return client
@@ -578,6 +610,26 @@ async function serve(args) {
   // Requests run one at a time: the engine's methods take `&mut self`.
   let queue = Promise.resolve()
   let panicked = false
+  let exitCode = 0
+  // A panic of the wasm engine inside one of its async tasks (e.g. a query result it
+  // cannot read) is thrown from a microtask, not through the promise of the running
+  // method, so Node would print it, exit 1 and leave the request unanswered (and the
+  // throwaway shadow database behind). The CLI then says only "Error in Schema
+  // engine: <last log line>", or, racing its own shutdown (its stop() waits on an
+  // unref'd timer for an 'exit' that has already happened), exits 0 as if the
+  // command had succeeded. So the running request fails with the panic, as with
+  // the native engine (JSON-RPC error with is_panic), and the process closes its
+  // connections and exits 101 when the CLI is done.
+  let failRunning = null
+  process.on('uncaughtException', (e, origin) => {
+    debug(`${origin}:`, e?.stack ?? e, 'panic message:', globalThis.PRISMA_WASM_PANIC_REGISTRY?.message)
+    if (failRunning) return failRunning(e)
+    const error = toRpcError(e, session?.factory?.errorRegistry)
+    log(logLine('ERROR', error.data.message))
+    if (error.data.is_panic) panicked = true
+    exitCode = panicked ? 101 : 1
+    shutdown(origin)
+  })
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity })
   rl.on('line', (line) => {
     if (!line.trim()) return
@@ -585,15 +637,22 @@ async function serve(args) {
     try { msg = JSON.parse(line) } catch { log(logLine('ERROR', `Invalid JSON-RPC line: ${line.slice(0, 200)}`)); return }
     if (!msg.method) return // the CLI's acknowledgement of a `print` request
     queue = queue.then(async () => {
-      if (panicked) return
       debug('→', msg.method, JSON.stringify(msg.params ?? {}).slice(0, 500))
+      if (panicked) {
+        const message = `The schema engine panicked earlier in this session: ${globalThis.PRISMA_WASM_PANIC_REGISTRY?.message ?? 'unknown panic'}`
+        out({ jsonrpc: '2.0', id: msg.id, error: { code: 4466, message, data: { is_panic: true, message, backtrace: null } } })
+        return
+      }
       try {
-        const result = await handle(msg.method, msg.params)
+        const result = await new Promise((resolve, reject) => {
+          failRunning = reject
+          handle(msg.method, msg.params).then(resolve, reject)
+        }).finally(() => { failRunning = null })
         out({ jsonrpc: '2.0', id: msg.id, result })
       } catch (e) {
         debug('✗', msg.method, e)
         const error = toRpcError(e, session?.factory?.errorRegistry)
-        if (error.data.is_panic) panicked = true
+        if (error.data.is_panic) { panicked = true; exitCode = 101 }
         log(logLine('ERROR', error.data.message, error.data.error_code ? { error_code: error.data.error_code } : {}))
         out({ jsonrpc: '2.0', id: msg.id, error })
       }
@@ -607,9 +666,11 @@ async function serve(args) {
     try { session?.engine.free() } catch {}
     const closed = await Promise.allSettled([...liveAdapters].map((a) => a.dispose()))
     debug('shutdown', why, closed.map((r) => r.status))
-    process.exit(panicked ? 101 : 0)
+    process.exit(exitCode)
   }))
   rl.on('close', () => shutdown('stdin closed'))
+  // The CLI went away (EPIPE): nobody reads the answers any more, just clean up.
+  process.stdout.on('error', (e) => { debug('stdout error', e.code ?? e); shutdown(`stdout ${e.code ?? 'error'}`) })
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))
 }

@@ -71,7 +71,8 @@ CREATE TABLE "Product" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Product_enterpriseId_fkey" FOREIGN KEY ("enterpriseId") REFERENCES "Enterprise" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "Product_categoryId_fkey" FOREIGN KEY ("categoryId") REFERENCES "Category" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "Product_categoryId_fkey" FOREIGN KEY ("categoryId") REFERENCES "Category" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Product_price_nonnegative" CHECK ("priceWon" >= 0)
 );
 
 -- CreateTable
@@ -110,7 +111,8 @@ CREATE TABLE "Event" (
     "nameEn" TEXT NOT NULL,
     "startsAt" DATETIME NOT NULL,
     "endsAt" DATETIME NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Event_ends_after_start" CHECK ("endsAt" >= "startsAt")
 );
 
 -- CreateTable
@@ -142,7 +144,9 @@ CREATE TABLE "StockLevel" (
     "reserved" INTEGER NOT NULL DEFAULT 0,
     "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "StockLevel_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "StockLevel_locationId_fkey" FOREIGN KEY ("locationId") REFERENCES "Location" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "StockLevel_locationId_fkey" FOREIGN KEY ("locationId") REFERENCES "Location" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "StockLevel_onHand_nonnegative" CHECK ("onHand" >= 0),
+    CONSTRAINT "StockLevel_reserved_nonnegative" CHECK ("reserved" >= 0)
 );
 
 -- CreateTable
@@ -186,7 +190,8 @@ CREATE TABLE "Reservation" (
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Reservation_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Reservation_locationId_fkey" FOREIGN KEY ("locationId") REFERENCES "Location" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "Reservation_saleId_fkey" FOREIGN KEY ("saleId") REFERENCES "Sale" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "Reservation_saleId_fkey" FOREIGN KEY ("saleId") REFERENCES "Sale" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Reservation_quantity_positive" CHECK ("quantity" > 0)
 );
 
 -- CreateTable
@@ -203,7 +208,8 @@ CREATE TABLE "Transfer" (
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Transfer_fromLocationId_fkey" FOREIGN KEY ("fromLocationId") REFERENCES "Location" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Transfer_toLocationId_fkey" FOREIGN KEY ("toLocationId") REFERENCES "Location" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "Transfer_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "Transfer_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Transfer_distinct_locations" CHECK ("fromLocationId" <> "toLocationId")
 );
 
 -- CreateTable
@@ -214,7 +220,9 @@ CREATE TABLE "TransferLine" (
     "quantity" INTEGER NOT NULL,
     "receivedQuantity" INTEGER,
     CONSTRAINT "TransferLine_transferId_fkey" FOREIGN KEY ("transferId") REFERENCES "Transfer" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "TransferLine_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "TransferLine_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "TransferLine_quantity_positive" CHECK ("quantity" > 0),
+    CONSTRAINT "TransferLine_received_nonnegative" CHECK ("receivedQuantity" IS NULL OR "receivedQuantity" >= 0)
 );
 
 -- CreateTable
@@ -244,7 +252,8 @@ CREATE TABLE "RegisterSession" (
     "expectedCashWon" INTEGER,
     CONSTRAINT "RegisterSession_deviceId_fkey" FOREIGN KEY ("deviceId") REFERENCES "PosDevice" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "RegisterSession_locationId_fkey" FOREIGN KEY ("locationId") REFERENCES "Location" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "RegisterSession_openedById_fkey" FOREIGN KEY ("openedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "RegisterSession_openedById_fkey" FOREIGN KEY ("openedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "RegisterSession_cash_nonnegative" CHECK ("openingCashWon" >= 0)
 );
 
 -- CreateTable
@@ -278,7 +287,9 @@ CREATE TABLE "Sale" (
     CONSTRAINT "Sale_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Sale_deviceId_fkey" FOREIGN KEY ("deviceId") REFERENCES "PosDevice" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Sale_cashierId_fkey" FOREIGN KEY ("cashierId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    CONSTRAINT "Sale_registerSessionId_fkey" FOREIGN KEY ("registerSessionId") REFERENCES "RegisterSession" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "Sale_registerSessionId_fkey" FOREIGN KEY ("registerSessionId") REFERENCES "RegisterSession" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Sale_amounts_nonnegative" CHECK ("subtotalWon" >= 0 AND "totalWon" >= 0 AND "discountWon" >= 0 AND "taxableWon" >= 0 AND "vatWon" >= 0 AND "exemptWon" >= 0),
+    CONSTRAINT "Sale_total_is_taxable_plus_exempt" CHECK ("totalWon" = "taxableWon" + "exemptWon")
 );
 
 -- CreateTable
@@ -294,7 +305,9 @@ CREATE TABLE "SaleLine" (
     "vatExempt" BOOLEAN NOT NULL,
     CONSTRAINT "SaleLine_saleId_fkey" FOREIGN KEY ("saleId") REFERENCES "Sale" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "SaleLine_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "SaleLine_enterpriseId_fkey" FOREIGN KEY ("enterpriseId") REFERENCES "Enterprise" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "SaleLine_enterpriseId_fkey" FOREIGN KEY ("enterpriseId") REFERENCES "Enterprise" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "SaleLine_quantity_positive" CHECK ("quantity" > 0),
+    CONSTRAINT "SaleLine_amounts_nonnegative" CHECK ("unitPriceWon" >= 0 AND "discountWon" >= 0 AND "lineTotalWon" >= 0)
 );
 
 -- CreateTable
@@ -307,7 +320,8 @@ CREATE TABLE "Tender" (
     "reference" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Tender_saleId_fkey" FOREIGN KEY ("saleId") REFERENCES "Sale" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "Tender_voucherProgrammeId_fkey" FOREIGN KEY ("voucherProgrammeId") REFERENCES "VoucherProgramme" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "Tender_voucherProgrammeId_fkey" FOREIGN KEY ("voucherProgrammeId") REFERENCES "VoucherProgramme" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Tender_amount_positive" CHECK ("amountWon" > 0)
 );
 
 -- CreateTable
@@ -317,7 +331,8 @@ CREATE TABLE "TenderAllocation" (
     "enterpriseId" INTEGER NOT NULL,
     "amountWon" INTEGER NOT NULL,
     CONSTRAINT "TenderAllocation_tenderId_fkey" FOREIGN KEY ("tenderId") REFERENCES "Tender" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "TenderAllocation_enterpriseId_fkey" FOREIGN KEY ("enterpriseId") REFERENCES "Enterprise" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "TenderAllocation_enterpriseId_fkey" FOREIGN KEY ("enterpriseId") REFERENCES "Enterprise" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "TenderAllocation_amount_nonnegative" CHECK ("amountWon" >= 0)
 );
 
 -- CreateTable
@@ -330,7 +345,8 @@ CREATE TABLE "Payment" (
     "status" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "Payment_saleId_fkey" FOREIGN KEY ("saleId") REFERENCES "Sale" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "Payment_saleId_fkey" FOREIGN KEY ("saleId") REFERENCES "Sale" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Payment_amount_positive" CHECK ("amountWon" > 0)
 );
 
 -- CreateTable
@@ -344,7 +360,8 @@ CREATE TABLE "Refund" (
     "createdById" INTEGER,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Refund_saleId_fkey" FOREIGN KEY ("saleId") REFERENCES "Sale" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "Refund_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "Refund_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Refund_amount_positive" CHECK ("amountWon" > 0)
 );
 
 -- CreateTable
@@ -356,7 +373,8 @@ CREATE TABLE "RefundLine" (
     "amountWon" INTEGER NOT NULL,
     "restock" BOOLEAN NOT NULL DEFAULT true,
     CONSTRAINT "RefundLine_refundId_fkey" FOREIGN KEY ("refundId") REFERENCES "Refund" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "RefundLine_saleLineId_fkey" FOREIGN KEY ("saleLineId") REFERENCES "SaleLine" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "RefundLine_saleLineId_fkey" FOREIGN KEY ("saleLineId") REFERENCES "SaleLine" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "RefundLine_quantity_positive" CHECK ("quantity" > 0 AND "amountWon" >= 0)
 );
 
 -- CreateTable
@@ -365,7 +383,8 @@ CREATE TABLE "SalesTarget" (
     "year" INTEGER NOT NULL,
     "amountWon" INTEGER NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "SalesTarget_amount_positive" CHECK ("amountWon" > 0 AND "year" BETWEEN 2000 AND 2100)
 );
 
 -- CreateTable
@@ -374,7 +393,8 @@ CREATE TABLE "SalesTargetChannel" (
     "targetId" INTEGER NOT NULL,
     "channel" TEXT NOT NULL,
     "amountWon" INTEGER NOT NULL,
-    CONSTRAINT "SalesTargetChannel_targetId_fkey" FOREIGN KEY ("targetId") REFERENCES "SalesTarget" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "SalesTargetChannel_targetId_fkey" FOREIGN KEY ("targetId") REFERENCES "SalesTarget" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "SalesTargetChannel_amount_nonnegative" CHECK ("amountWon" >= 0)
 );
 
 -- CreateTable
@@ -413,7 +433,8 @@ CREATE TABLE "Settlement" (
     "status" TEXT NOT NULL DEFAULT 'DRAFT',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "Settlement_enterpriseId_fkey" FOREIGN KEY ("enterpriseId") REFERENCES "Enterprise" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "Settlement_enterpriseId_fkey" FOREIGN KEY ("enterpriseId") REFERENCES "Enterprise" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Settlement_amounts_nonnegative" CHECK ("grossWon" >= 0 AND "refundsWon" >= 0 AND "voucherWon" >= 0 AND "feeWon" >= 0)
 );
 
 -- CreateTable
