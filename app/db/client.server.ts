@@ -4,6 +4,7 @@
 // stands for both.
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '../generated/prisma/sqlite/client.ts'
+import { serializedSqliteFactory } from './serialized-sqlite.server.ts'
 
 export type Db = PrismaClient
 export type DatabaseKind = 'sqlite' | 'postgresql'
@@ -40,7 +41,7 @@ export const SQLITE_PRAGMAS = [
 export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
   const kind = databaseKindOf(url)
   if (kind === 'sqlite') {
-    const adapter = new PrismaBetterSqlite3({ url: `file:${sqlitePathOf(url)}`, timeout: 5000 })
+    const adapter = serializedSqliteFactory(new PrismaBetterSqlite3({ url: `file:${sqlitePathOf(url)}`, timeout: 5000 }))
     const prisma = new PrismaClient({ adapter })
     // The adapter keeps one connection, so per-connection pragmas set once stay in force.
     for (const pragma of SQLITE_PRAGMAS) await prisma.$queryRawUnsafe(pragma)
