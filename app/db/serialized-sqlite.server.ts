@@ -48,7 +48,9 @@ function serialize(adapter: SqlDriverAdapter): SqlDriverAdapter {
               const transaction = await target.startTransaction(...args)
               let released = false
               const finish = () => {
-                if (!released) (released = true), release()
+                if (released) return
+                released = true
+                release()
               }
               return new Proxy(transaction, {
                 get(tx, key, txReceiver) {

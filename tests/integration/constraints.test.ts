@@ -37,3 +37,15 @@ describe('database constraints', () => {
     await expect(db.event.update({ where: { id: event.id }, data: { endsAt: new Date(event.startsAt.getTime() - 1) } })).rejects.toThrow(/Event_ends_after_start/)
   })
 })
+
+describe('constraints that survive table redefinitions', () => {
+  it('refuses a zero-quantity reservation and a negative shortfall', async () => {
+    const db = testDb.database.prisma
+    const level = await db.stockLevel.findFirstOrThrow({ select: { productId: true, locationId: true } })
+    await expect(
+      db.reservation.create({ data: { checkoutId: 'c', productId: level.productId, locationId: level.locationId, quantity: 0, expiresAt: new Date() } }),
+    ).rejects.toThrow(/Reservation_quantity_positive/)
+    const movement = await db.stockMovement.findFirstOrThrow({ select: { id: true } })
+    await expect(db.stockMovement.update({ where: { id: movement.id }, data: { shortfall: -1 } })).rejects.toThrow(/StockMovement_shortfall_nonnegative/)
+  })
+})

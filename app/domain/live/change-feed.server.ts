@@ -2,8 +2,11 @@
 // transaction commits; the Socket.IO layer (server/socket) subscribes and fans out to rooms.
 // Keeping it a plain emitter keeps domain code free of transport concerns.
 import { EventEmitter } from 'node:events'
+import type { StockChange } from '../inventory/ledger.server.ts'
 
 export interface ChangeMap {
+  /** Stock changes of one committed transaction, in ledger order. */
+  'inventory:committed': { changes: StockChange[] }
   'sales:recorded': { saleId: number; channel: string; locationId: number; totalWon: number; occurredAt: string }
 }
 

@@ -1,0 +1,139 @@
+// Stock operations at one location: receive, adjust, return/write off, resolve shortfalls, and the
+// per-line steps a sale uses (sell, record an offline sale). Each public operation is one
+// transaction through stockTransaction(); the sale steps run inside the sale's own transaction.
+import { z } from 'zod'
+import { InventoryRuleError } from './errors.ts'
+import type { adjustSchema, receiveSchema, resolveShortfallSchema, returnSchema } from './inventory.schema.ts'
+import { applyMovement, queryRaw, stockTransaction, type LedgerContext, type StockChange, type StockDeps } from './ledger.server.ts'
+
+type Actor = { actorUserId: number | null }
+
+export function receiveStock(deps: StockDeps, input: z.output<typeof receiveSchema> & Actor): Promise<StockChange> {
+  return stockTransaction(deps, (ctx) =>
+    applyMovement(ctx, {
+      productId: input.productId,
+      locationId: input.locationId,
+      kind: 'RECEIVE',
+      onHandDelta: input.quantity,
+      reason: input.reason ?? null,
+      actorUserId: input.actorUserId,
+    }),
+  )
+}
+
+/** A counted correction. Down-adjustments cannot take stock that is reserved for online orders. */
+export function adjustStock(deps: StockDeps, input: z.output<typeof adjustSchema> & Actor): Promise<StockChange> {
+  return stockTransaction(deps, (ctx) =>
+    applyMovement(ctx, {
+      productId: input.productId,
+      locationId: input.locationId,
+      kind: 'ADJUST',
+      onHandDelta: input.delta,
+      requireAvailable: input.delta < 0 ? -input.delta : undefined,
+      reason: input.reason,
+      actorUserId: input.actorUserId,
+    }),
+  )
+}
+
+/** A customer return: back on the shelf, or recorded and written off as damaged (no stock change). */
+export function returnStock(deps: StockDeps, input: z.output<typeof returnSchema> & Actor): Promise<StockChange> {
+  return stockTransaction(deps, (ctx) => returnStockInTx(ctx, input))
+}
+
+export function returnStockInTx(ctx: LedgerContext, input: z.output<typeof returnSchema> & Actor): Promise<StockChange> {
+  const restock = input.disposition === 'RESTOCK'
+  return applyMovement(ctx, {
+    productId: input.productId,
+    locationId: input.locationId,
+    kind: restock ? 'RETURN_RESTOCK' : 'RETURN_WRITE_OFF',
+    onHandDelta: restock ? input.quantity : 0,
+    reason: input.reason ?? (restock ? null : `${input.quantity} damaged, written off`),
+    actorUserId: input.actorUserId,
+    saleId: input.saleId ?? null,
+    refundId: input.refundId ?? null,
+  })
+}
+
+/** Sells from available stock or refuses with OutOfStockError (nothing written). */
+export function sellInTx(ctx: LedgerContext, line: { productId: number; locationId: number; quantity: number; saleId: number; actorUserId: number | null }) {
+  return applyMovement(ctx, {
+    productId: line.productId,
+    locationId: line.locationId,
+    kind: 'SALE',
+    onHandDelta: -line.quantity,
+    requireAvailable: line.quantity,
+    saleId: line.saleId,
+    actorUserId: line.actorUserId,
+  })
+}
+
+/**
+ * Records a sale that already happened offline. Never refused: the goods are gone. The ledger
+ * gives what it holds at that location (never below zero); any excess is written as an
+ * OFFLINE_SHORTFALL movement flagged for the vendor and organizers to resolve.
+ */
+export async function recordOfflineSaleInTx(
+  ctx: LedgerContext,
+  line: { productId: number; locationId: number; quantity: number; saleId: number; actorUserId: number | null },
+): Promise<StockChange[]> {
+  const rows = await queryRaw<{ onHand: unknown }>(
+    ctx.tx,
+    ctx.kind,
+    `SELECT "onHand" FROM "StockLevel" WHERE "productId" = $1 AND "locationId" = $2`,
+    line.productId,
+    line.locationId,
+  )
+  const onHand = rows[0] ? Number(rows[0].onHand) : 0
+  const taken = Math.min(line.quantity, onHand)
+  const shortfall = line.quantity - taken
+  const changes: StockChange[] = []
+  if (taken > 0) {
+    changes.push(
+      await applyMovement(ctx, {
+        productId: line.productId,
+        locationId: line.locationId,
+        kind: 'SALE',
+        onHandDelta: -taken,
+        saleId: line.saleId,
+        actorUserId: line.actorUserId,
+        reason: 'offline sale',
+      }),
+    )
+  }
+  if (shortfall > 0) {
+    changes.push(
+      await applyMovement(ctx, {
+        productId: line.productId,
+        locationId: line.locationId,
+        kind: 'OFFLINE_SHORTFALL',
+        onHandDelta: 0,
+        shortfall,
+        needsReview: true,
+        saleId: line.saleId,
+        actorUserId: line.actorUserId,
+        reason: `offline sale sold ${shortfall} more than the ledger held (${onHand})`,
+      }),
+    )
+  }
+  return changes
+}
+
+/** Marks a flagged shortfall as dealt with (e.g. recounted, stock received late). */
+export async function resolveShortfall(
+  deps: StockDeps,
+  input: z.output<typeof resolveShortfallSchema> & { actorUserId: number; enterpriseId: number | null },
+): Promise<void> {
+  const { prisma } = deps.database
+  const movement = await prisma.stockMovement.findUnique({
+    where: { id: input.movementId },
+    select: { needsReview: true, resolvedAt: true, product: { select: { enterpriseId: true } } },
+  })
+  if (!movement || !movement.needsReview) throw new InventoryRuleError('NOT_FOUND', 'no flagged shortfall with that id')
+  if (input.enterpriseId !== null && movement.product.enterpriseId !== input.enterpriseId) throw new InventoryRuleError('FORBIDDEN', 'not your product')
+  const updated = await prisma.stockMovement.updateMany({
+    where: { id: input.movementId, resolvedAt: null },
+    data: { resolvedAt: new Date(), resolvedById: input.actorUserId, resolution: input.resolution },
+  })
+  if (updated.count === 0) throw new InventoryRuleError('INVALID_STATE', 'this shortfall is already resolved')
+}

@@ -1,0 +1,110 @@
+// Moving stock between locations: DRAFT → SENT (leaves the origin) → RECEIVED (arrives; a partial
+// receipt records what arrived and keeps the difference on the line) or CANCELLED (a sent transfer
+// that is cancelled goes back to the origin).
+import { z } from 'zod'
+import { InventoryRuleError } from './errors.ts'
+import type { createTransferSchema, receiveTransferSchema } from './inventory.schema.ts'
+import { applyMovement, stockTransaction, type LedgerContext, type StockDeps } from './ledger.server.ts'
+
+type Actor = { actorUserId: number | null }
+
+export async function createTransfer(deps: StockDeps, input: z.output<typeof createTransferSchema> & Actor): Promise<{ transferId: number }> {
+  const transfer = await deps.database.prisma.transfer.create({
+    data: {
+      fromLocationId: input.fromLocationId,
+      toLocationId: input.toLocationId,
+      note: input.note ?? null,
+      createdById: input.actorUserId,
+      lines: { create: input.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })) },
+    },
+    select: { id: true },
+  })
+  return { transferId: transfer.id }
+}
+
+async function claim(ctx: LedgerContext, transferId: number, from: 'DRAFT' | 'SENT' | ('DRAFT' | 'SENT')[], to: 'SENT' | 'RECEIVED' | 'CANCELLED') {
+  const statuses = Array.isArray(from) ? from : [from]
+  const transfer = await ctx.tx.transfer.findUnique({
+    where: { id: transferId },
+    select: { id: true, status: true, fromLocationId: true, toLocationId: true, lines: { select: { id: true, productId: true, quantity: true }, orderBy: { id: 'asc' } } },
+  })
+  if (!transfer) throw new InventoryRuleError('NOT_FOUND', `no transfer ${transferId}`)
+  // Compare-and-set on the status: of two concurrent clicks, one wins and the other changes nothing.
+  const updated = await ctx.tx.transfer.updateMany({
+    where: { id: transferId, status: { in: statuses } },
+    data: { status: to, ...(to === 'SENT' ? { sentAt: ctx.now } : to === 'RECEIVED' ? { receivedAt: ctx.now } : {}) },
+  })
+  if (updated.count === 0) throw new InventoryRuleError('INVALID_STATE', `transfer ${transferId} is ${transfer.status}, cannot become ${to}`)
+  return transfer
+}
+
+/** Stock leaves the origin; refuses (OutOfStockError) if any line is not available there. */
+export function sendTransfer(deps: StockDeps, input: { transferId: number } & Actor) {
+  return stockTransaction(deps, async (ctx) => {
+    const transfer = await claim(ctx, input.transferId, 'DRAFT', 'SENT')
+    for (const line of transfer.lines) {
+      await applyMovement(ctx, {
+        productId: line.productId,
+        locationId: transfer.fromLocationId,
+        kind: 'TRANSFER_OUT',
+        onHandDelta: -line.quantity,
+        requireAvailable: line.quantity,
+        transferId: transfer.id,
+        actorUserId: input.actorUserId,
+      })
+    }
+  })
+}
+
+/** Stock arrives. Lines not listed arrive in full; a short line keeps its difference on record. */
+export function receiveTransfer(deps: StockDeps, input: z.output<typeof receiveTransferSchema> & Actor) {
+  return stockTransaction(deps, async (ctx) => {
+    const transfer = await claim(ctx, input.transferId, 'SENT', 'RECEIVED')
+    const received = new Map(input.lines.map((line) => [line.productId, line.receivedQuantity]))
+    for (const productId of received.keys()) {
+      if (!transfer.lines.some((line) => line.productId === productId)) throw new InventoryRuleError('INVALID_QUANTITY', `product ${productId} is not on this transfer`)
+    }
+    const shortLines: string[] = []
+    for (const line of transfer.lines) {
+      const arrived = received.get(line.productId) ?? line.quantity
+      if (arrived > line.quantity) throw new InventoryRuleError('INVALID_QUANTITY', `more arrived than was sent for product ${line.productId}`)
+      await ctx.tx.transferLine.update({ where: { id: line.id }, data: { receivedQuantity: arrived } })
+      if (arrived < line.quantity) shortLines.push(`product ${line.productId}: sent ${line.quantity}, received ${arrived}`)
+      if (arrived === 0) continue
+      await applyMovement(ctx, {
+        productId: line.productId,
+        locationId: transfer.toLocationId,
+        kind: 'TRANSFER_IN',
+        onHandDelta: arrived,
+        transferId: transfer.id,
+        actorUserId: input.actorUserId,
+        reason: arrived < line.quantity ? `partial receipt: ${line.quantity - arrived} missing` : null,
+      })
+    }
+    if (shortLines.length) {
+      await ctx.tx.auditLog.create({
+        data: { actorUserId: input.actorUserId, action: 'transfer.received_short', entity: 'Transfer', entityId: String(transfer.id), detail: JSON.stringify(shortLines) },
+      })
+    }
+  })
+}
+
+/** A draft is simply dropped; a sent transfer's stock goes back to the origin. */
+export function cancelTransfer(deps: StockDeps, input: { transferId: number } & Actor) {
+  return stockTransaction(deps, async (ctx) => {
+    const transfer = await claim(ctx, input.transferId, ['DRAFT', 'SENT'], 'CANCELLED')
+    const wasSent = await ctx.tx.stockMovement.count({ where: { transferId: transfer.id, kind: 'TRANSFER_OUT' } })
+    if (!wasSent) return
+    for (const line of transfer.lines) {
+      await applyMovement(ctx, {
+        productId: line.productId,
+        locationId: transfer.fromLocationId,
+        kind: 'TRANSFER_IN',
+        onHandDelta: line.quantity,
+        transferId: transfer.id,
+        actorUserId: input.actorUserId,
+        reason: 'transfer cancelled: back to origin',
+      })
+    }
+  })
+}
