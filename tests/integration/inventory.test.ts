@@ -104,6 +104,16 @@ describe('selling', () => {
     expect(await level(product.id, places.plaza)).toEqual({ onHand: 1, reserved: 0 })
   })
 
+  it('refuses to sell a product the location does not stock, writing nothing', async () => {
+    const product = await freshProduct(deps, { [places.plaza]: 3 }, { priceWon: 1_000 })
+    const sales = await testDb.database.prisma.sale.count()
+    const error = await recordSale(deps, cashSale(places.festival, [{ productId: product.id, quantity: 1, priceWon: 1_000 }])).catch((e) => e)
+    expect(error).toBeInstanceOf(InventoryRuleError)
+    expect(error.code).toBe('NOT_STOCKED')
+    expect(await testDb.database.prisma.sale.count()).toBe(sales)
+    expect(await testDb.database.prisma.stockMovement.count({ where: { productId: product.id, locationId: places.festival } })).toBe(0)
+  })
+
   it('never refuses an offline sale; the shortfall is recorded and flagged, then resolved', async () => {
     const product = await freshProduct(deps, { [places.popup]: 2 }, { priceWon: 2_000 })
     const sale = await recordSale(deps, { ...cashSale(places.popup, [{ productId: product.id, quantity: 5, priceWon: 2_000 }]), recordedOffline: true })

@@ -54,7 +54,12 @@ const num = (value: unknown) => Number(value)
  * SQLite through Prisma accepts only positional `?`, so placeholders are rewritten in order of
  * appearance (a reused $n is bound again).
  */
-export function queryRaw<T = Record<string, unknown>>(tx: Tx, kind: DatabaseKind, text: string, ...values: unknown[]): Promise<T[]> {
+export function queryRaw<T = Record<string, unknown>>(
+  tx: Pick<Tx, '$queryRawUnsafe'>,
+  kind: DatabaseKind,
+  text: string,
+  ...values: unknown[]
+): Prisma.PrismaPromise<T[]> {
   if (kind === 'postgresql') return tx.$queryRawUnsafe<T[]>(text, ...values)
   const args: unknown[] = []
   const sqliteText = text.replace(/\$(\d+)/g, (_match, index: string) => {

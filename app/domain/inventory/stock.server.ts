@@ -1,6 +1,6 @@
 // Stock operations at one location: receive, adjust, return/write off, resolve shortfalls, and the
-// per-line steps a sale uses (sell, record an offline sale). Each public operation is one
-// transaction through stockTransaction(); the sale steps run inside the sale's own transaction.
+// per-line step of an offline sale (an in-person sale's stock step is in sales/record-sale).
+// Each public operation is one transaction through stockTransaction().
 import { z } from 'zod'
 import { InventoryRuleError } from './errors.ts'
 import type { adjustSchema, receiveSchema, resolveShortfallSchema, returnSchema } from './inventory.schema.ts'
@@ -55,36 +55,24 @@ export function returnStockInTx(ctx: LedgerContext, input: z.output<typeof retur
   })
 }
 
-/** Sells from available stock or refuses with OutOfStockError (nothing written). */
-export function sellInTx(ctx: LedgerContext, line: { productId: number; locationId: number; quantity: number; saleId: number; actorUserId: number | null }) {
-  return applyMovement(ctx, {
-    productId: line.productId,
-    locationId: line.locationId,
-    kind: 'SALE',
-    onHandDelta: -line.quantity,
-    requireAvailable: line.quantity,
-    saleId: line.saleId,
-    actorUserId: line.actorUserId,
-  })
-}
-
 /**
  * Records a sale that already happened offline. Never refused: the goods are gone. The ledger
- * gives what it holds at that location (never below zero); any excess is written as an
+ * gives what is available at that location (never below zero); any excess is written as an
  * OFFLINE_SHORTFALL movement flagged for the vendor and organizers to resolve.
  */
 export async function recordOfflineSaleInTx(
   ctx: LedgerContext,
   line: { productId: number; locationId: number; quantity: number; saleId: number; actorUserId: number | null },
 ): Promise<StockChange[]> {
-  const rows = await queryRaw<{ onHand: unknown }>(
+  const rows = await queryRaw<{ onHand: unknown; reserved: unknown }>(
     ctx.tx,
     ctx.kind,
-    `SELECT "onHand" FROM "StockLevel" WHERE "productId" = $1 AND "locationId" = $2`,
+    `SELECT "onHand", "reserved" FROM "StockLevel" WHERE "productId" = $1 AND "locationId" = $2`,
     line.productId,
     line.locationId,
   )
-  const onHand = rows[0] ? Number(rows[0].onHand) : 0
+  // Units held for online orders stay held: the ledger cannot know which physical units went.
+  const onHand = rows[0] ? Number(rows[0].onHand) - Number(rows[0].reserved) : 0
   const taken = Math.min(line.quantity, onHand)
   const shortfall = line.quantity - taken
   const changes: StockChange[] = []

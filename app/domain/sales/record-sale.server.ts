@@ -4,9 +4,12 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { DatabaseKind } from '../../db/client.server.ts'
-import { queryRaw, stockTransaction, type LedgerContext, type StockDeps } from '../inventory/ledger.server.ts'
+import type { Prisma } from '../../generated/prisma/sqlite/client.ts'
+import type { Channel } from '../../generated/prisma/sqlite/enums.ts'
+import { InventoryRuleError, OutOfStockError } from '../inventory/errors.ts'
+import { PG_STOCK_LOCK_KEY, queryRaw, stockTransaction, type StockChange, type StockDeps, type Tx } from '../inventory/ledger.server.ts'
 import { convertReservationsInTx } from '../inventory/reservations.server.ts'
-import { recordOfflineSaleInTx, sellInTx } from '../inventory/stock.server.ts'
+import { recordOfflineSaleInTx } from '../inventory/stock.server.ts'
 import type { ChangeMap } from '../live/change-feed.server.ts'
 import { saleInputSchema } from './sale.schema.ts'
 
@@ -54,8 +57,10 @@ export function splitProportionally(amount: number, basis: readonly number[]): n
   return parts
 }
 
+const seoulDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: '2-digit', month: '2-digit', day: '2-digit' })
+
 function saleCode(clientId: string, at: Date): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: '2-digit', month: '2-digit', day: '2-digit' }).format(at).replace(/-/g, '')
+  const day = seoulDay.format(at).replace(/-/g, '')
   const digest = createHash('sha256').update(clientId).digest('hex').slice(0, 8).toUpperCase()
   return `DM-${day}-${digest}`
 }
@@ -72,103 +77,183 @@ interface PricedLine {
   vatExempt: boolean
 }
 
-async function insertSaleRows(
-  ctx: LedgerContext,
-  sale: {
-    clientId: string
-    code: string
-    channel: string
-    locationId: number
-    eventId: number | null
-    deviceId: number | null
-    cashierId: number | null
-    registerSessionId: number | null
-    fulfilment: string
-    recordedOffline: boolean
-    subtotalWon: number
-    discountWon: number
-    totalWon: number
-    taxableWon: number
-    vatWon: number
-    exemptWon: number
-    customerName: string | null
-    customerPhone: string | null
-    deliveryAddress: string | null
-    cashReceiptId: string | null
-    occurredAt: Date
-  },
-  lines: PricedLine[],
-  tenders: { kind: string; amountWon: number; reference: string | null; voucherProgrammeId: number | null; allocations: Map<number, number> }[],
-): Promise<number> {
-  const k = ctx.kind
-  const [row] = await queryRaw<{ id: unknown }>(
-    ctx.tx,
-    k,
-    `INSERT INTO "Sale" ("clientId", "code", "channel", "status", "locationId", "eventId", "deviceId", "cashierId", "registerSessionId", "fulfilment",
-       "recordedOffline", "subtotalWon", "discountWon", "totalWon", "taxableWon", "vatWon", "exemptWon", "customerName", "customerPhone",
-       "deliveryAddress", "cashReceiptId", "occurredAt", "createdAt", "updatedAt")
-     VALUES ($1, $2, ${cast(k, '$3', 'Channel')}, ${cast(k, '$4', 'SaleStatus')}, $5, $6, $7, $8, $9, ${cast(k, '$10', 'Fulfilment')},
-       $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $23) RETURNING "id"`,
-    sale.clientId,
-    sale.code,
-    sale.channel,
-    'COMPLETED',
-    sale.locationId,
-    sale.eventId,
-    sale.deviceId,
-    sale.cashierId,
-    sale.registerSessionId,
-    sale.fulfilment,
-    sale.recordedOffline,
-    sale.subtotalWon,
-    sale.discountWon,
-    sale.totalWon,
-    sale.taxableWon,
-    sale.vatWon,
-    sale.exemptWon,
-    sale.customerName,
-    sale.customerPhone,
-    sale.deliveryAddress,
-    sale.cashReceiptId,
-    sale.occurredAt,
-    ctx.now,
-  )
-  const saleId = Number(row.id)
-  const lineValues: unknown[] = []
-  const linePlaceholders = lines.map((line, i) => {
-    lineValues.push(saleId, line.productId, line.enterpriseId, line.quantity, line.unitPriceWon, line.discountWon, line.lineTotalWon, line.vatExempt)
-    const b = i * 8
-    return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8})`
-  })
-  await queryRaw(
-    ctx.tx,
-    k,
-    `INSERT INTO "SaleLine" ("saleId", "productId", "enterpriseId", "quantity", "unitPriceWon", "discountWon", "lineTotalWon", "vatExempt") VALUES ${linePlaceholders.join(', ')} RETURNING "id"`,
-    ...lineValues,
-  )
-  for (const tender of tenders) {
-    const [inserted] = await queryRaw<{ id: unknown }>(
-      ctx.tx,
+interface SaleRow {
+  clientId: string
+  code: string
+  channel: string
+  locationId: number
+  eventId: number | null
+  deviceId: number | null
+  cashierId: number | null
+  registerSessionId: number | null
+  fulfilment: string
+  recordedOffline: boolean
+  subtotalWon: number
+  discountWon: number
+  totalWon: number
+  taxableWon: number
+  vatWon: number
+  exemptWon: number
+  customerName: string | null
+  customerPhone: string | null
+  deliveryAddress: string | null
+  cashReceiptId: string | null
+  occurredAt: Date
+}
+
+interface TenderRow {
+  kind: string
+  amountWon: number
+  reference: string | null
+  voucherProgrammeId: number | null
+  allocations: Map<number, number>
+}
+
+type RawClient = Pick<Tx, '$queryRawUnsafe'>
+const SALE_ID_OF = (placeholder: string) => `(SELECT "id" FROM "Sale" WHERE "clientId" = ${placeholder})`
+
+/**
+ * The statements that write a sale's own rows. Child rows find the sale by its unique client id,
+ * so the statements need nothing from each other's results and can run as one batch.
+ * `skipIfRecorded`: the Sale insert does nothing for a known client id (the caller checks).
+ */
+function saleStatements(client: RawClient, k: DatabaseKind, sale: SaleRow, lines: PricedLine[], tenders: TenderRow[], now: Date, skipIfRecorded: boolean) {
+  // Only the columns this sale fills: shorter SQL is cheaper to prepare on every call.
+  const columns: [string, unknown, string?][] = [
+    ['clientId', sale.clientId],
+    ['code', sale.code],
+    ['channel', sale.channel, 'Channel'],
+    ['status', 'COMPLETED', 'SaleStatus'],
+    ['locationId', sale.locationId],
+    ['eventId', sale.eventId],
+    ['deviceId', sale.deviceId],
+    ['cashierId', sale.cashierId],
+    ['registerSessionId', sale.registerSessionId],
+    ['fulfilment', sale.fulfilment, 'Fulfilment'],
+    ['recordedOffline', sale.recordedOffline],
+    ['subtotalWon', sale.subtotalWon],
+    ['discountWon', sale.discountWon],
+    ['totalWon', sale.totalWon],
+    ['taxableWon', sale.taxableWon],
+    ['vatWon', sale.vatWon],
+    ['exemptWon', sale.exemptWon],
+    ['customerName', sale.customerName],
+    ['customerPhone', sale.customerPhone],
+    ['deliveryAddress', sale.deliveryAddress],
+    ['cashReceiptId', sale.cashReceiptId],
+    ['occurredAt', sale.occurredAt],
+    ['createdAt', now],
+    ['updatedAt', now],
+  ]
+  const filled = columns.filter(([, value]) => value !== null)
+  const statements = [
+    queryRaw<{ id: unknown }>(
+      client,
       k,
-      `INSERT INTO "Tender" ("saleId", "kind", "amountWon", "voucherProgrammeId", "reference", "createdAt") VALUES ($1, ${cast(k, '$2', 'TenderKind')}, $3, $4, $5, $6) RETURNING "id"`,
-      saleId,
-      tender.kind,
-      tender.amountWon,
-      tender.voucherProgrammeId,
-      tender.reference,
-      ctx.now,
+      `INSERT INTO "Sale" (${filled.map(([name]) => `"${name}"`).join(', ')})
+       VALUES (${filled.map(([, , enumName], i) => (enumName ? cast(k, `$${i + 1}`, enumName) : `$${i + 1}`)).join(', ')})${skipIfRecorded ? ' ON CONFLICT ("clientId") DO NOTHING' : ''} RETURNING "id"`,
+      ...filled.map(([, value]) => value),
+    ),
+  ]
+  const lineValues: unknown[] = [sale.clientId]
+  const linePlaceholders = lines.map((line, i) => {
+    lineValues.push(line.productId, line.enterpriseId, line.quantity, line.unitPriceWon, line.discountWon, line.lineTotalWon, line.vatExempt)
+    const b = 1 + i * 7
+    return `(${SALE_ID_OF('$1')}, $${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`
+  })
+  statements.push(
+    queryRaw(
+      client,
+      k,
+      `INSERT INTO "SaleLine" ("saleId", "productId", "enterpriseId", "quantity", "unitPriceWon", "discountWon", "lineTotalWon", "vatExempt") VALUES ${linePlaceholders.join(', ')} RETURNING "id"`,
+      ...lineValues,
+    ),
+  )
+  tenders.forEach((tender, position) => {
+    statements.push(
+      queryRaw(
+        client,
+        k,
+        `INSERT INTO "Tender" ("saleId", "kind", "amountWon", "voucherProgrammeId", "reference", "createdAt")
+         VALUES (${SALE_ID_OF('$1')}, ${cast(k, '$2', 'TenderKind')}, $3, $4, $5, $6) RETURNING "id"`,
+        sale.clientId, tender.kind, tender.amountWon, tender.voucherProgrammeId, tender.reference, now,
+      ),
     )
-    // Single-enterprise baskets need no split: the tender is the enterprise's (reported from lines).
+    // Single-enterprise baskets need no split: the tender is that enterprise's (reported from lines).
     if (tender.allocations.size > 1) {
-      const values: unknown[] = []
+      const values: unknown[] = [sale.clientId, position]
       const placeholders = [...tender.allocations].map(([enterpriseId, amountWon], i) => {
-        values.push(Number(inserted.id), enterpriseId, amountWon)
-        return `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`
+        values.push(enterpriseId, amountWon)
+        return `((SELECT "id" FROM "Tender" WHERE "saleId" = ${SALE_ID_OF('$1')} ORDER BY "id" LIMIT 1 OFFSET $2), $${i * 2 + 3}, $${i * 2 + 4})`
       })
-      await queryRaw(ctx.tx, k, `INSERT INTO "TenderAllocation" ("tenderId", "enterpriseId", "amountWon") VALUES ${placeholders.join(', ')} RETURNING "id"`, ...values)
+      statements.push(queryRaw(client, k, `INSERT INTO "TenderAllocation" ("tenderId", "enterpriseId", "amountWon") VALUES ${placeholders.join(', ')} RETURNING "id"`, ...values))
     }
+  })
+  return statements
+}
+
+/**
+ * The common in-person sale as ONE batch transaction (no round trips between statements): the
+ * level decrements are unconditional and the database's CHECK (0 <= reserved <= onHand) refuses
+ * an oversell. Any failure rolls the whole batch back; the caller
+ * then explains it (replay, out of stock, not stocked).
+ */
+async function sellInOneBatch(deps: SaleDeps, sale: SaleRow, lines: PricedLine[], tenders: TenderRow[], actorUserId: number | null): Promise<{ saleId: number; changes: StockChange[] }> {
+  const { kind: k, prisma: db } = deps.database
+  const now = new Date()
+  const statements: Prisma.PrismaPromise<unknown>[] = []
+  if (k === 'postgresql') statements.push(db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${PG_STOCK_LOCK_KEY})`))
+  statements.push(...saleStatements(db, k, sale, lines, tenders, now, false))
+  const movementStatements = lines.map((line) => {
+    statements.push(
+      queryRaw(
+        db,
+        k,
+        `UPDATE "StockLevel" SET "onHand" = "onHand" - $3, "updatedAt" = $4 WHERE "productId" = $1 AND "locationId" = $2 RETURNING "id"`,
+        line.productId, sale.locationId, line.quantity, now,
+      ),
+    )
+    // The resulting levels are read by scalar subqueries: for a product not stocked here they are
+    // NULL and the NOT NULL columns refuse the row, failing the batch.
+    const level = (column: string) => `(SELECT "${column}" FROM "StockLevel" WHERE "productId" = $1 AND "locationId" = $2)`
+    const movement = queryRaw<{ id: unknown; onHandAfter: unknown; reservedAfter: unknown; saleId: unknown }>(
+      db,
+      k,
+      `INSERT INTO "StockMovement" ("productId", "locationId", "kind", "onHandDelta", "onHandAfter", "reservedAfter", "actorUserId", "saleId", "createdAt")
+       VALUES ($1, $2, ${cast(k, '$3', 'StockMovementKind')}, $4, ${level('onHand')}, ${level('reserved')}, $5, ${SALE_ID_OF('$6')}, $7)
+       RETURNING "id", "onHandAfter", "reservedAfter", "saleId"`,
+      line.productId, sale.locationId, 'SALE', -line.quantity, actorUserId, sale.clientId, now,
+    )
+    statements.push(movement)
+    return { index: statements.length - 1, line }
+  })
+  const results = await db.$transaction(statements)
+  const changes: StockChange[] = movementStatements.map(({ index, line }) => {
+    const [row] = results[index] as { id: unknown; onHandAfter: unknown; reservedAfter: unknown }[]
+    const onHand = Number(row.onHandAfter)
+    const reserved = Number(row.reservedAfter)
+    return { seq: Number(row.id), productId: line.productId, locationId: sale.locationId, kind: 'SALE', onHand, reserved, available: onHand - reserved }
+  })
+  const saleId = Number((results[movementStatements[0].index] as { saleId: unknown }[])[0].saleId)
+  deps.changes.publish('inventory:committed', { changes })
+  return { saleId, changes }
+}
+
+/** Why a sale batch failed, as a named error when it is about stock. */
+async function explainStockFailure(deps: SaleDeps, locationId: number, lines: PricedLine[], failure: unknown): Promise<never> {
+  const wanted = new Map<number, number>()
+  for (const line of lines) wanted.set(line.productId, (wanted.get(line.productId) ?? 0) + line.quantity)
+  const levels = await deps.database.prisma.stockLevel.findMany({
+    where: { locationId, productId: { in: [...wanted.keys()] } },
+    select: { productId: true, onHand: true, reserved: true },
+  })
+  for (const [productId, quantity] of wanted) {
+    const level = levels.find((l) => l.productId === productId)
+    if (!level) throw new InventoryRuleError('NOT_STOCKED', `product ${productId} is not stocked at location ${locationId}`)
+    const available = level.onHand - level.reserved
+    if (available < quantity) throw new OutOfStockError(productId, locationId, quantity, Math.max(0, available))
   }
-  return saleId
+  throw failure
 }
 
 export async function recordSale(
@@ -178,15 +263,22 @@ export async function recordSale(
 ): Promise<RecordedSale> {
   const input = saleInputSchema.parse(rawInput)
   const db = deps.database.prisma
-  const existing = await db.sale.findUnique({ where: { clientId: input.clientId }, select: { id: true, code: true, totalWon: true } })
-  if (existing) return { saleId: existing.id, code: existing.code, totalWon: existing.totalWon, replayed: true }
 
   const productIds = [...new Set(input.lines.map((l) => l.productId))]
-  const [location, products] = await Promise.all([
-    db.location.findUnique({ where: { id: input.locationId }, select: { kind: true } }),
-    db.product.findMany({ where: { id: { in: productIds }, active: true }, select: { id: true, enterpriseId: true, priceWon: true, vatExempt: true } }),
-  ])
-  if (!location) throw new SaleRuleError('UNKNOWN_LOCATION', `no location ${input.locationId}`)
+  // One round trip for the catalog facts the sale needs (prices are taken from here, never the client).
+  const productRows = await queryRaw<{ id: unknown; enterpriseId: unknown; priceWon: unknown; vatExempt: unknown; locationKind: unknown }>(
+    db,
+    deps.database.kind,
+    `SELECT p."id", p."enterpriseId", p."priceWon", p."vatExempt", (SELECT l."kind" FROM "Location" l WHERE l."id" = $1) AS "locationKind"
+     FROM "Product" p WHERE p."active" = $2 AND p."id" IN (${productIds.map((_, i) => `$${i + 3}`).join(', ')})`,
+    input.locationId,
+    true,
+    ...productIds,
+  )
+  const locationKind = productRows[0]?.locationKind ?? (await db.location.findUnique({ where: { id: input.locationId }, select: { kind: true } }))?.kind
+  if (!locationKind) throw new SaleRuleError('UNKNOWN_LOCATION', `no location ${input.locationId}`)
+  const location = { kind: String(locationKind) as Channel }
+  const products = productRows.map((row) => ({ id: Number(row.id), enterpriseId: Number(row.enterpriseId), priceWon: Number(row.priceWon), vatExempt: row.vatExempt === true || Number(row.vatExempt) === 1 }))
   const byId = new Map(products.map((p) => [p.id, p]))
   const lines: PricedLine[] = input.lines.map((line) => {
     const product = byId.get(line.productId)
@@ -218,37 +310,49 @@ export async function recordSale(
   const occurredAt = input.occurredAt ?? new Date()
   const code = saleCode(input.clientId, occurredAt)
 
-  try {
-    const saleId = await stockTransaction(deps, async (ctx) => {
-      const id = await insertSaleRows(
-        ctx,
-        {
-          clientId: input.clientId,
-          code,
-          channel: location.kind,
-          locationId: input.locationId,
-          eventId: input.eventId ?? null,
-          deviceId: context.deviceId ?? null,
-          cashierId: context.cashierId ?? null,
-          registerSessionId: context.registerSessionId ?? null,
-          fulfilment: input.fulfilment,
-          recordedOffline: input.recordedOffline,
-          subtotalWon: totalWon + discountWon,
-          discountWon,
-          totalWon,
-          taxableWon,
-          vatWon: vatIncluded(taxableWon),
-          exemptWon,
-          customerName: input.customerName ?? null,
-          customerPhone: input.customerPhone ?? null,
-          deliveryAddress: input.deliveryAddress ?? null,
-          cashReceiptId: input.cashReceiptId ?? null,
-          occurredAt,
-        },
-        lines,
-        tenders,
-      )
-      const actorUserId = context.cashierId ?? null
+  const saleRow: SaleRow = {
+    clientId: input.clientId,
+    code,
+    channel: location.kind,
+    locationId: input.locationId,
+    eventId: input.eventId ?? null,
+    deviceId: context.deviceId ?? null,
+    cashierId: context.cashierId ?? null,
+    registerSessionId: context.registerSessionId ?? null,
+    fulfilment: input.fulfilment,
+    recordedOffline: input.recordedOffline,
+    subtotalWon: totalWon + discountWon,
+    discountWon,
+    totalWon,
+    taxableWon,
+    vatWon: vatIncluded(taxableWon),
+    exemptWon,
+    customerName: input.customerName ?? null,
+    customerPhone: input.customerPhone ?? null,
+    deliveryAddress: input.deliveryAddress ?? null,
+    cashReceiptId: input.cashReceiptId ?? null,
+    occurredAt,
+  }
+  const actorUserId = context.cashierId ?? null
+  let saleId: number | null
+  if (!input.checkoutId && !input.recordedOffline) {
+    // The hot path (a sale at a stall): one batch. Idempotency is the unique client id: a replay
+    // fails the batch on that key and is answered with the recorded sale.
+    try {
+      saleId = (await sellInOneBatch(deps, saleRow, lines, tenders, actorUserId)).saleId
+    } catch (error) {
+      if (await db.sale.findUnique({ where: { clientId: input.clientId }, select: { id: true } })) return replayOf(input.clientId)
+      return explainStockFailure(deps, input.locationId, lines, error)
+    }
+  } else {
+    // Offline replays and online orders need reads inside the transaction (what the ledger holds,
+    // which holds to convert): an interactive transaction. A known client id inserts nothing.
+    saleId = await stockTransaction(deps, async (ctx) => {
+      const [inserted, ...rest] = saleStatements(ctx.tx, ctx.kind, saleRow, lines, tenders, ctx.now, true)
+      const [row] = await inserted
+      if (!row) return null
+      for (const statement of rest) await statement
+      const id = Number(row.id)
       if (input.checkoutId) {
         const holds = await convertReservationsInTx(ctx, { checkoutId: input.checkoutId, saleId: id, actorUserId })
         const held = new Map<number, number>()
@@ -260,27 +364,19 @@ export async function recordSale(
         }
       } else {
         for (const line of lines) {
-          const step = { productId: line.productId, locationId: input.locationId, quantity: line.quantity, saleId: id, actorUserId }
-          if (input.recordedOffline) await recordOfflineSaleInTx(ctx, step)
-          else await sellInTx(ctx, step)
+          await recordOfflineSaleInTx(ctx, { productId: line.productId, locationId: input.locationId, quantity: line.quantity, saleId: id, actorUserId })
         }
       }
       return id
     })
-    deps.changes.publish('sales:recorded', { saleId, channel: location.kind, locationId: input.locationId, totalWon, occurredAt: occurredAt.toISOString() })
-    return { saleId, code, totalWon, replayed: false }
-  } catch (error) {
-    // Two deliveries of the same offline sale racing: the loser finds the winner's row.
-    if (isUniqueViolation(error)) {
-      const winner = await db.sale.findUnique({ where: { clientId: input.clientId }, select: { id: true, code: true, totalWon: true } })
-      if (winner) return { saleId: winner.id, code: winner.code, totalWon: winner.totalWon, replayed: true }
-    }
-    throw error
   }
-}
+  if (saleId === null) return replayOf(input.clientId)
+  deps.changes.publish('sales:recorded', { saleId, channel: location.kind, locationId: input.locationId, totalWon, occurredAt: occurredAt.toISOString() })
+  return { saleId, code, totalWon, replayed: false }
 
-function isUniqueViolation(error: unknown): boolean {
-  const text = `${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''}`
-  return /P2002|UNIQUE constraint|unique constraint|duplicate key/i.test(text)
+  async function replayOf(clientId: string): Promise<RecordedSale> {
+    const recorded = await db.sale.findUniqueOrThrow({ where: { clientId }, select: { id: true, code: true, totalWon: true } })
+    return { saleId: recorded.id, code: recorded.code, totalWon: recorded.totalWon, replayed: true }
+  }
 }
 
