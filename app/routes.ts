@@ -14,5 +14,13 @@ export default [
   ]),
   ...prefix('admin', [layout('routes/admin/layout.tsx', [index('routes/admin/dashboard.tsx')])]),
   ...prefix('vendor', [layout('routes/vendor/layout.tsx', [index('routes/vendor/home.tsx')])]),
+  ...prefix('stock', [
+    layout('routes/stock/layout.tsx', [
+      index('routes/stock/levels.tsx'),
+      route('transfers', 'routes/stock/transfers.tsx'),
+      route('products/:productId', 'routes/stock/product-history.tsx'),
+      route('shortfalls', 'routes/stock/shortfalls.tsx'),
+    ]),
+  ]),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -6,13 +6,14 @@ import type { Env } from '../app/config/env.server.ts'
 import type { Logger } from '../app/config/logger.server.ts'
 import { createServices, type AppServices } from '../app/services.server.ts'
 import { createExpressApp } from './express-app.ts'
-import { attachSocketServer } from './socket/index.ts'
+import { attachSocketServer, type LiveServer } from './socket/index.ts'
 
 export interface RunningServer {
   url: string
   port: number
   services: AppServices
   httpServer: HttpServer
+  io: LiveServer
   close(): Promise<void>
 }
 
@@ -51,5 +52,5 @@ export async function startServer({ env, log, withoutApp = false }: StartOptions
       log.info('stopped')
     })())
 
-  return { url, port, services, httpServer, close }
+  return { url, port, services, httpServer, io: sockets.io, close }
 }

@@ -20,6 +20,10 @@ export const envSchema = z
       .string()
       .regex(/^rediss?:\/\/.+/, 'must be redis://host:port')
       .optional(),
+    /** Prefix of the Redis channels the Socket.IO adapter uses; instances that share sockets share it. */
+    SOCKET_REDIS_KEY: z.string().regex(/^[\w.:-]{1,100}$/, 'letters, digits and . : _ - only').default('socket.io'),
+    /** How often live inventory re-checks the ledger in case a commit notice was lost (a safety net). */
+    LIVE_SAFETY_TICK_MS: z.coerce.number({ message: 'must be milliseconds' }).int().min(100).max(3_600_000).default(5_000),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     COOKIE_SECURE: booleanText.optional(),
     TRUST_PROXY: booleanText.default(false),

@@ -1,23 +1,23 @@
 // Socket.IO on the same HTTP server. Sockets carry change notices and catch-up only; writes go
 // through HTTP actions. With REDIS_URL set, the Redis adapter carries broadcasts between server
 // instances, so a change committed through one instance reaches clients of every instance.
+// Inventory: every instance tails the shared ledger and feeds its own sockets (docs/inventory-live.md).
 import type { Server as HttpServer } from 'node:http'
-import { Server } from 'socket.io'
+import { Server, type Socket } from 'socket.io'
 import { readCookies, SESSION_COOKIE } from '../../app/domain/auth/cookies.server.ts'
-import { can } from '../../app/domain/auth/permissions.server.ts'
 import { findSessionUser } from '../../app/domain/auth/session.server.ts'
+import { liveScopeFor } from '../../app/domain/inventory/live-read.server.ts'
 import type { AppServices } from '../../app/services.server.ts'
-import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../app/domain/live/socket-events.ts'
+import type { ClientToServerEvents, ServerSideEvents, ServerToClientEvents, SocketData } from '../../app/domain/live/socket-events.ts'
+import { registerInventoryHandlers } from './inventory-handlers.ts'
+import { startInventoryTailer } from './inventory-tailer.ts'
+import { ROOMS, roomsFor } from './rooms.ts'
 import { registerSystemHandlers } from './system-handlers.ts'
 
-export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>
 
-export const ROOMS = {
-  admin: 'admin',
-  enterprise: (id: number) => `enterprise:${id}`,
-  location: (id: number) => `location:${id}`,
-  online: 'online',
-} as const
+export { ROOMS }
 
 export async function attachSocketServer({ httpServer, services }: { httpServer: HttpServer; services: AppServices }) {
   const io: LiveServer = new Server(httpServer, {
@@ -35,17 +35,20 @@ export async function attachSocketServer({ httpServer, services }: { httpServer:
     const sub = pub.duplicate()
     for (const client of [pub, sub]) client.on('error', (error: unknown) => services.log.error('redis error', { error }))
     await Promise.all([pub.connect(), sub.connect()])
-    io.adapter(createAdapter(pub, sub))
+    // A per-deployment key keeps separate deployments (or test runs) sharing one Redis apart.
+    io.adapter(createAdapter(pub, sub, { key: services.env.SOCKET_REDIS_KEY }))
     redisClients.push(pub, sub)
   }
 
-  // Who is this socket? Signed-in users (cookie session) join their rooms; anyone else only
-  // the public online-availability room.
+  // Who is this socket, and what may it watch? Decided once here from the cookie session: a paired
+  // POS device its location, an organizer everything, a vendor its enterprise, anyone else only
+  // the public online availability.
   io.use(async (socket, next) => {
     try {
       const token = readCookies(socket.handshake.headers.cookie)[SESSION_COOKIE]
       const user = await findSessionUser({ db: services.database.prisma, token })
       socket.data.user = user ? { id: user.id, role: user.role, enterpriseId: user.enterpriseId, deviceId: user.deviceId } : null
+      socket.data.scope = await liveScopeFor({ db: services.database.prisma, user })
       next()
     } catch (error) {
       services.log.error('socket authentication failed', { error })
@@ -54,13 +57,17 @@ export async function attachSocketServer({ httpServer, services }: { httpServer:
   })
 
   io.on('connection', (socket) => {
-    const user = socket.data.user
-    socket.join(ROOMS.online)
-    if (user) {
-      if (can(user, 'admin:view')) socket.join(ROOMS.admin)
-      if (user.enterpriseId !== null) socket.join(ROOMS.enterprise(user.enterpriseId))
-    }
+    // Joined before the client can send anything, so a catch-up never misses a live event.
+    socket.join(roomsFor(socket.data.scope))
     registerSystemHandlers(io, socket, services)
+    registerInventoryHandlers(io, socket, services)
+  })
+
+  const tailer = await startInventoryTailer({
+    io,
+    services,
+    announce: services.env.REDIS_URL ? (seq) => io.serverSideEmit('inventory:advanced', seq) : undefined,
+    safetyTickMs: services.env.LIVE_SAFETY_TICK_MS,
   })
 
   const unsubscribe = services.changes.subscribe('sales:recorded', (change) => {
@@ -71,6 +78,7 @@ export async function attachSocketServer({ httpServer, services }: { httpServer:
     io,
     async close() {
       unsubscribe()
+      await tailer.stop()
       io.local.disconnectSockets(true)
       io.engine.close()
       await Promise.all(redisClients.map((client) => client.quit().catch(() => {})))

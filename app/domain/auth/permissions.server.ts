@@ -28,6 +28,18 @@ export function canActForEnterprise(user: Pick<SessionUser, 'role' | 'enterprise
   return user.role === 'ORGANIZER' || user.enterpriseId === enterpriseId
 }
 
+/** Whose stock a user sees and changes: `enterpriseId: null` means every enterprise. */
+export interface EnterpriseScope {
+  enterpriseId: number | null
+}
+
+/** Organizers act on every enterprise; a vendor only on their own (none linked → 403). */
+export function enterpriseScopeOf(user: Pick<SessionUser, 'role' | 'enterpriseId'>): EnterpriseScope {
+  if (user.role === 'ORGANIZER') return { enterpriseId: null }
+  if (user.enterpriseId === null) forbidden()
+  return { enterpriseId: user.enterpriseId }
+}
+
 export function forbidden(message = 'Forbidden'): never {
   throw data({ error: message }, { status: 403 })
 }

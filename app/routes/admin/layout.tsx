@@ -22,6 +22,7 @@ export default function AdminLayout() {
     <PolarisShell>
       <TopBar>
         <Link to="/admin">{t('nav.admin')}</Link>
+        <Link to="/stock">{t('nav.stock')}</Link>
       </TopBar>
       <Outlet />
     </PolarisShell>

@@ -22,6 +22,7 @@ export default function VendorLayout() {
     <PolarisShell>
       <TopBar>
         <Link to="/vendor">{t('nav.vendor')}</Link>
+        <Link to="/stock">{t('nav.stock')}</Link>
       </TopBar>
       <Outlet />
     </PolarisShell>
