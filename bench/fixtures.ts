@@ -12,6 +12,8 @@ export interface BenchCatalog {
   priceWon: number
   locations: { plaza: number; popup: number; festival: number; online: number }
   organizerCookie: string
+  /** A cashier signed in on a POS device paired to the plaza location. */
+  posCookie: string
 }
 
 export async function benchCatalog(url: string): Promise<BenchCatalog> {
@@ -30,6 +32,9 @@ export async function benchCatalog(url: string): Promise<BenchCatalog> {
   const [plaza, popup, festival, online] = await Promise.all([location('B-PLAZA', 'PLAZA'), location('B-POPUP', 'POPUP'), location('B-FEST', 'FESTIVAL'), location('B-ONLINE', 'ONLINE')])
   const organizer = await db.user.create({ data: { email: 'bench-organizer@dream-market.example', name: 'Bench', role: 'ORGANIZER' } })
   const { token } = await createSession({ db, userId: organizer.id })
+  const cashier = await db.user.create({ data: { name: 'Bench cashier', role: 'CASHIER', posHandle: 'bench' } })
+  const device = await db.posDevice.create({ data: { name: 'Bench tablet', locationId: plaza.id } })
+  const pos = await createSession({ db, userId: cashier.id, deviceId: device.id })
   return {
     database,
     productId: product.id,
@@ -37,5 +42,6 @@ export async function benchCatalog(url: string): Promise<BenchCatalog> {
     priceWon: product.priceWon,
     locations: { plaza: plaza.id, popup: popup.id, festival: festival.id, online: online.id },
     organizerCookie: `dm_session=${token}`,
+    posCookie: `dm_session=${pos.token}`,
   }
 }

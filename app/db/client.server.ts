@@ -4,7 +4,7 @@
 // stands for both.
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '../generated/prisma/sqlite/client.ts'
-import { serializedSqliteFactory } from './serialized-sqlite.server.ts'
+import { serializedSqliteFactory, type SqliteConnection } from './serialized-sqlite.server.ts'
 
 export type Db = PrismaClient
 export type DatabaseKind = 'sqlite' | 'postgresql'
@@ -13,6 +13,8 @@ export interface Database {
   kind: DatabaseKind
   url: string
   prisma: Db
+  /** SQLite only: exclusive access to Prisma's own connection, for the hottest write path. */
+  sqlite?: SqliteConnection
   close(): Promise<void>
 }
 
@@ -41,11 +43,11 @@ export const SQLITE_PRAGMAS = [
 export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
   const kind = databaseKindOf(url)
   if (kind === 'sqlite') {
-    const adapter = serializedSqliteFactory(new PrismaBetterSqlite3({ url: `file:${sqlitePathOf(url)}`, timeout: 5000 }))
-    const prisma = new PrismaClient({ adapter })
+    const { factory, connection } = serializedSqliteFactory(new PrismaBetterSqlite3({ url: `file:${sqlitePathOf(url)}`, timeout: 5000 }))
+    const prisma = new PrismaClient({ adapter: factory })
     // The adapter keeps one connection, so per-connection pragmas set once stay in force.
     for (const pragma of SQLITE_PRAGMAS) await prisma.$queryRawUnsafe(pragma)
-    return { kind, url, prisma, close: () => prisma.$disconnect() }
+    return { kind, url, prisma, sqlite: connection, close: () => prisma.$disconnect() }
   }
   const [{ PrismaPg }, pg] = await Promise.all([
     import('@prisma/adapter-pg'),

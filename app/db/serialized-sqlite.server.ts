@@ -6,6 +6,7 @@
 // outside a transaction waits for the open transaction to finish, as on a real multi-connection
 // database. Transactions keep their own queryable, so they never wait on themselves.
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils'
+import type BetterSqlite3 from 'better-sqlite3'
 
 class Lock {
   #tail: Promise<void> = Promise.resolve()
@@ -20,8 +21,7 @@ class Lock {
   }
 }
 
-function serialize(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const lock = new Lock()
+function serialize(adapter: SqlDriverAdapter, lock: Lock): SqlDriverAdapter {
   const exclusive =
     <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
@@ -81,10 +81,35 @@ function serialize(adapter: SqlDriverAdapter): SqlDriverAdapter {
   })
 }
 
-export function serializedSqliteFactory(inner: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
-  return {
+/** Direct, exclusive use of the very connection Prisma uses (see SqliteConnection). */
+export interface SqliteConnection {
+  /**
+   * Runs `work` on the better-sqlite3 connection while no Prisma statement or transaction runs.
+   * For hot paths that must avoid Prisma's per-statement cost (docs/decisions/0004).
+   */
+  exclusive<T>(work: (connection: BetterSqlite3.Database) => T): Promise<T>
+}
+
+export function serializedSqliteFactory(inner: SqlDriverAdapterFactory): { factory: SqlDriverAdapterFactory; connection: SqliteConnection } {
+  const lock = new Lock()
+  let adapter: SqlDriverAdapter | undefined
+  const factory: SqlDriverAdapterFactory = {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    connect: async () => serialize(await inner.connect()),
+    connect: async () => (adapter = serialize(await inner.connect(), lock)),
   }
+  const connection: SqliteConnection = {
+    async exclusive(work) {
+      if (!adapter) throw new Error('the SQLite connection is not open yet')
+      // The adapter keeps its better-sqlite3 Database in `client` (adapter-better-sqlite3 7.10).
+      const raw = (adapter as unknown as { client: BetterSqlite3.Database }).client
+      const release = await lock.acquire()
+      try {
+        return work(raw)
+      } finally {
+        release()
+      }
+    },
+  }
+  return { factory, connection }
 }

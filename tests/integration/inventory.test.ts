@@ -243,3 +243,28 @@ describe('verifier', () => {
     await testDb.database.prisma.stockLevel.update({ where: { productId_locationId: { productId: product.id, locationId: places.plaza } }, data: { onHand: 3 } })
   })
 })
+
+describe('prices come from the catalog, never stale', () => {
+  it('prices a sale at the new price after a price change, and refuses a tender made for the old one', async () => {
+    const product = await freshProduct(deps, { [places.plaza]: 10 }, { priceWon: 4_000 })
+    await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 4_000 }])) // caches the price
+    await testDb.database.prisma.product.update({ where: { id: product.id }, data: { priceWon: 4_500 } })
+    const stale = await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 4_000 }])).catch((e) => e)
+    expect(stale).toBeInstanceOf(SaleRuleError)
+    expect(stale.code).toBe('TENDER_MISMATCH')
+    const sale = await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 4_500 }]))
+    const line = await testDb.database.prisma.saleLine.findFirstOrThrow({ where: { saleId: sale.saleId }, select: { unitPriceWon: true } })
+    expect(line.unitPriceWon).toBe(4_500)
+    expect(await level(product.id, places.plaza)).toEqual({ onHand: 8, reserved: 0 })
+  })
+
+  it('refuses a product withdrawn after it was cached', async () => {
+    const product = await freshProduct(deps, { [places.plaza]: 10 }, { priceWon: 2_000 })
+    await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 2_000 }]))
+    await testDb.database.prisma.product.update({ where: { id: product.id }, data: { active: false } })
+    const error = await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 2_000 }])).catch((e) => e)
+    expect(error).toBeInstanceOf(SaleRuleError)
+    expect(error.code).toBe('UNKNOWN_PRODUCT')
+    expect(await level(product.id, places.plaza)).toEqual({ onHand: 9, reserved: 0 })
+  })
+})

@@ -1,7 +1,7 @@
 // The one primitive every stock change goes through: update a StockLevel and write exactly one
 // StockMovement row carrying the resulting levels, inside the caller's transaction. The movement
 // id is the global sequence number of the change (see docs/inventory.md).
-import type { DatabaseKind, Db } from '../../db/client.server.ts'
+import type { Database, DatabaseKind } from '../../db/client.server.ts'
 import type { Prisma } from '../../generated/prisma/sqlite/client.ts'
 import type { StockMovementKind } from '../../generated/prisma/sqlite/enums.ts'
 import { InventoryRuleError, OutOfStockError } from './errors.ts'
@@ -54,19 +54,35 @@ const num = (value: unknown) => Number(value)
  * SQLite through Prisma accepts only positional `?`, so placeholders are rewritten in order of
  * appearance (a reused $n is bound again).
  */
+function bindPlaceholders(kind: DatabaseKind, text: string, values: unknown[]): [string, unknown[]] {
+  if (kind === 'postgresql') return [text, values]
+  const args: unknown[] = []
+  const sqliteText = text.replace(/\$(\d+)/g, (_match, index: string) => {
+    args.push(values[Number(index) - 1])
+    return '?'
+  })
+  return [sqliteText, args]
+}
+
+/**
+ * Runs raw SQL written with PostgreSQL's numbered placeholders ($1, $2, …) on either provider:
+ * SQLite through Prisma accepts only positional `?`, so placeholders are rewritten in order of
+ * appearance (a reused $n is bound again).
+ */
 export function queryRaw<T = Record<string, unknown>>(
   tx: Pick<Tx, '$queryRawUnsafe'>,
   kind: DatabaseKind,
   text: string,
   ...values: unknown[]
 ): Prisma.PrismaPromise<T[]> {
-  if (kind === 'postgresql') return tx.$queryRawUnsafe<T[]>(text, ...values)
-  const args: unknown[] = []
-  const sqliteText = text.replace(/\$(\d+)/g, (_match, index: string) => {
-    args.push(values[Number(index) - 1])
-    return '?'
-  })
-  return tx.$queryRawUnsafe<T[]>(sqliteText, ...args)
+  const [sql, args] = bindPlaceholders(kind, text, values)
+  return tx.$queryRawUnsafe<T[]>(sql, ...args)
+}
+
+/** Like queryRaw, for statements whose rows are not needed (returns the affected row count). */
+export function executeRaw(tx: Pick<Tx, '$executeRawUnsafe'>, kind: DatabaseKind, text: string, ...values: unknown[]): Prisma.PrismaPromise<number> {
+  const [sql, args] = bindPlaceholders(kind, text, values)
+  return tx.$executeRawUnsafe(sql, ...args)
 }
 
 async function currentLevel(ctx: LedgerContext, productId: number, locationId: number) {
@@ -154,7 +170,7 @@ export async function applyMovement(ctx: LedgerContext, input: MovementInput): P
 }
 
 export interface StockDeps {
-  database: { kind: DatabaseKind; prisma: Db }
+  database: Pick<Database, 'kind' | 'prisma' | 'sqlite'>
   changes: { publish(topic: 'inventory:committed', change: { changes: StockChange[] }): void }
 }
 
