@@ -4,6 +4,7 @@ import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Env } from '../app/config/env.server.ts'
 import type { Logger } from '../app/config/logger.server.ts'
+import { startReservationSweeper } from '../app/domain/inventory/reservations.server.ts'
 import { createServices, type AppServices } from '../app/services.server.ts'
 import { createExpressApp } from './express-app.ts'
 import { attachSocketServer, type LiveServer } from './socket/index.ts'
@@ -30,6 +31,11 @@ export async function startServer({ env, log, withoutApp = false }: StartOptions
   const { app, closeVite } = await createExpressApp({ services, httpServer, withoutApp })
   httpServer.on('request', app)
   const sockets = await attachSocketServer({ httpServer, services })
+  // Online checkout holds expire on their own: every instance sweeps (claims make it safe).
+  const stopSweeper = startReservationSweeper(
+    { database: services.database, changes: services.changes },
+    { onError: (error) => services.log.error('reservation sweep failed', { error }) },
+  )
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject)
@@ -45,6 +51,7 @@ export async function startServer({ env, log, withoutApp = false }: StartOptions
       // Stop accepting; in-flight requests finish, idle keep-alive connections are closed.
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()))
       httpServer.closeIdleConnections()
+      stopSweeper()
       await sockets.close()
       await httpClosed
       await closeVite()
