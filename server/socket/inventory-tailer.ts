@@ -71,6 +71,8 @@ export async function startInventoryTailer({ io, services, announce, safetyTickM
       .catch((error: unknown) => services.log.error('inventory tailer read failed', { error }))
       .finally(() => {
         reading = null
+        // A notice that arrived after the loop's last check but before now must not wait for the tick.
+        if (wanted && !stopped) advance()
       })
   }
 
