@@ -6,6 +6,8 @@ import { Badge, BlockStack, Button, Card, InlineGrid, InlineStack, Page, Text, T
 import { requirePermission } from '../../domain/auth/permissions.server'
 import { findDevice } from '../../domain/auth/session.server'
 import { listLocationStock } from '../../domain/catalog/catalog.server'
+import { currentLedgerSeq } from '../../domain/inventory/live-read.server'
+import { useLiveLevels } from '../../lib/use-live-stock'
 import { formatWon } from '../../lib/money'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -14,12 +16,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!device) throw redirect('/pos/pair')
   const user = await requirePermission({ request, context }, 'pos:sell')
   if (user.deviceId !== device.id) throw redirect('/pos/sign-in')
+  const since = await currentLedgerSeq(db)
   const stock = await listLocationStock({ db, locationId: device.locationId })
-  return { device, cashier: { name: user.name }, stock }
+  return { device, cashier: { name: user.name }, stock, since }
 }
 
 export default function PosHome() {
-  const { device, cashier, stock } = useLoaderData<typeof loader>()
+  const { device, cashier, stock: loaded, since } = useLoaderData<typeof loader>()
+  // This tablet's location, kept live: a sale at another tablet or online shows here at once.
+  const { levels } = useLiveLevels(
+    loaded.map((item) => ({ productId: item.productId, locationId: device.locationId, onHand: item.onHand, reserved: item.reserved, available: item.available })),
+    { since, include: () => false },
+  )
+  const liveByProduct = new Map(levels.map((level) => [level.productId, level]))
+  const stock = loaded.map((item) => ({ ...item, ...liveByProduct.get(item.productId) }))
   const { t, i18n } = useTranslation()
   const en = i18n.language === 'en'
   const [filter, setFilter] = useState('')

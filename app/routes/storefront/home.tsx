@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link, useLoaderData, useSearchParams, type LoaderFunctionArgs, type MetaFunction } from 'react-router'
 import { listCategories, listStorefrontProducts, storefrontQuerySchema } from '../../domain/catalog/catalog.server'
+import { currentLedgerSeq } from '../../domain/inventory/live-read.server'
+import { useLiveOnlineAvailability } from '../../lib/use-live-stock'
 import { formatWon } from '../../lib/money'
 
 export const meta: MetaFunction = () => [
@@ -12,12 +14,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const query = storefrontQuerySchema.parse(Object.fromEntries(url.searchParams))
   const db = context.services.database.prisma
+  // The ledger position first: the products are then at least that fresh, and live updates
+  // after it are applied on top (an update already included is harmless: same value).
+  const since = await currentLedgerSeq(db)
   const [categories, products] = await Promise.all([listCategories(db), listStorefrontProducts({ db, ...query })])
-  return { categories, products, query }
+  return { categories, products, query, since }
 }
 
 export default function StorefrontHome() {
-  const { categories, products, query } = useLoaderData<typeof loader>()
+  const { categories, products, query, since } = useLoaderData<typeof loader>()
+  const { available } = useLiveOnlineAvailability(Object.fromEntries(products.map((p) => [p.id, p.availableOnline])), { since })
   const { t, i18n } = useTranslation()
   const [params] = useSearchParams()
   const en = i18n.language === 'en'
@@ -55,8 +61,8 @@ export default function StorefrontHome() {
                 {formatWon(product.priceWon)}
                 {product.vatExempt ? <span className="tag">{t('store.vatExempt')}</span> : null}
               </p>
-              <p className={product.availableOnline > 0 ? 'stock' : 'stock sold-out'} data-available={product.availableOnline}>
-                {product.availableOnline > 0 ? t('store.inStock', { count: product.availableOnline }) : t('store.soldOut')}
+              <p className={available[product.id] > 0 ? 'stock' : 'stock sold-out'} data-available={available[product.id]}>
+                {available[product.id] > 0 ? t('store.inStock', { count: available[product.id] }) : t('store.soldOut')}
               </p>
             </div>
           </li>
