@@ -1,12 +1,11 @@
 // The real HTTP server and Socket.IO on a free port, against a real seeded database.
 import { io as connect, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseEnv } from '../app/config/env.server.ts'
-import { createLogger } from '../app/config/logger.server.ts'
 import { createSession } from '../app/domain/auth/session.server.ts'
 import type { ClientToServerEvents, ServerToClientEvents } from '../app/domain/live/socket-events.ts'
 import { createTestDatabase, type TestDatabase } from '../tests/support/test-database.ts'
-import { startServer, type RunningServer } from './start.ts'
+import { startTestServer } from '../tests/support/test-server.ts'
+import type { RunningServer } from './start.ts'
 
 let testDb: TestDatabase
 let server: RunningServer
@@ -14,16 +13,7 @@ const sockets: Socket[] = []
 
 beforeAll(async () => {
   testDb = await createTestDatabase()
-  const env = parseEnv({
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATABASE_URL: testDb.url,
-    SEED_ON_EMPTY: 'false',
-    SESSION_SECRET: 'x'.repeat(40),
-    LOG_LEVEL: 'silent',
-  })
-  server = await startServer({ env, log: createLogger('silent'), withoutApp: true })
+  server = await startTestServer(testDb.url)
 })
 
 afterAll(async () => {

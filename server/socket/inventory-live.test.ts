@@ -2,8 +2,6 @@
 // scope, ordering under a burst, catch-up and snapshots, payload validation, and the browser
 // sync module (app/lib/live-inventory.ts) end to end.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { parseEnv } from '../../app/config/env.server.ts'
-import { createLogger } from '../../app/config/logger.server.ts'
 import { receiveStock } from '../../app/domain/inventory/stock.server.ts'
 import { applyMovement, stockTransaction, type StockChange } from '../../app/domain/inventory/ledger.server.ts'
 import { onlineAvailability } from '../../app/domain/inventory/availability.server.ts'
@@ -14,7 +12,8 @@ import { createInventorySync } from '../../app/lib/live-inventory.ts'
 import { cashSale, freshProduct, inventoryDeps, locationsByKind } from '../../tests/support/inventory-fixtures.ts'
 import { collect, organizerCookie, roundTrip, sessionCookie, SocketPool, until, type TestSocket } from '../../tests/support/live-sockets.ts'
 import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts'
-import { startServer, type RunningServer } from '../start.ts'
+import { startTestServer } from '../../tests/support/test-server.ts'
+import type { RunningServer } from '../start.ts'
 
 let testDb: TestDatabase
 let server: RunningServer
@@ -23,17 +22,7 @@ const pool = new SocketPool()
 
 beforeAll(async () => {
   testDb = await createTestDatabase()
-  const env = parseEnv({
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATABASE_URL: testDb.url,
-    SEED_ON_EMPTY: 'false',
-    LIVE_SAFETY_TICK_MS: '1000',
-    SESSION_SECRET: 'x'.repeat(40),
-    LOG_LEVEL: 'silent',
-  })
-  server = await startServer({ env, log: createLogger('silent'), withoutApp: true })
+  server = await startTestServer(testDb.url, { LIVE_SAFETY_TICK_MS: '1000' })
   places = await locationsByKind(testDb.database)
 })
 

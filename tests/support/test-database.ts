@@ -11,78 +11,72 @@ export interface TestDatabase {
   drop(): Promise<void>
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const template = inject('templateDatabase')
-  const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`
-  if (!TEST_PG_URL) {
-    const file = template.replace(/template-[^/]+\.db$/, `worker-${suffix}.db`)
-    copyFileSync(template, file)
-    const url = `file:${file}`
+/** Opens a test database and knows how to remove it afterwards. */
+async function testDatabaseAt(target: { file: string } | { pgName: string }): Promise<TestDatabase> {
+  if ('file' in target) {
+    const url = `file:${target.file}`
     const database = await openDatabase(url)
     return {
       url,
       database,
       async drop() {
         await database.close()
-        for (const extra of ['', '-wal', '-shm']) rmSync(file + extra, { force: true })
+        for (const extra of ['', '-wal', '-shm']) rmSync(target.file + extra, { force: true })
       },
     }
   }
-  const { default: pg } = await import('pg')
-  const name = `${template}_f${suffix}`
-  const admin = new pg.Client({ connectionString: TEST_PG_URL })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`)
-  await admin.end()
-  const url = new URL(TEST_PG_URL)
-  url.pathname = `/${name}`
-  const database = await openDatabase(url.toString())
+  const url = pgUrlOf(target.pgName)
+  const database = await openDatabase(url)
   return {
-    url: url.toString(),
+    url,
     database,
     async drop() {
       await database.close()
-      const dropper = new pg.Client({ connectionString: TEST_PG_URL })
-      await dropper.connect()
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-      await dropper.end()
+      await adminQuery(`DROP DATABASE IF EXISTS "${target.pgName}" WITH (FORCE)`)
     },
   }
+}
+
+function pgUrlOf(name: string): string {
+  const url = new URL(TEST_PG_URL!)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+async function adminQuery(sql: string) {
+  const { default: pg } = await import('pg')
+  const admin = new pg.Client({ connectionString: TEST_PG_URL })
+  await admin.connect()
+  try {
+    await admin.query(sql)
+  } finally {
+    await admin.end()
+  }
+}
+
+const uniqueSuffix = () => `${process.pid}_${randomBytes(4).toString('hex')}`
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = inject('templateDatabase')
+  if (!TEST_PG_URL) {
+    const file = template.replace(/template-[^/]+\.db$/, `worker-${uniqueSuffix()}.db`)
+    copyFileSync(template, file)
+    return testDatabaseAt({ file })
+  }
+  const pgName = `${template}_f${uniqueSuffix()}`
+  await adminQuery(`CREATE DATABASE "${pgName}" TEMPLATE "${template}"`)
+  return testDatabaseAt({ pgName })
 }
 
 /** A migrated but EMPTY database (for tests of the seed and the migration runner itself). */
 export async function createEmptyDatabase(): Promise<TestDatabase> {
   const { migrateDatabase } = await import('../../app/db/migrate.server.ts')
-  const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`
   if (!TEST_PG_URL) {
-    const file = inject('templateDatabase').replace(/template-[^/]+\.db$/, `empty-${suffix}.db`)
-    const url = `file:${file}`
-    await migrateDatabase(url)
-    const database = await openDatabase(url)
-    return {
-      url,
-      database,
-      async drop() {
-        await database.close()
-        for (const extra of ['', '-wal', '-shm']) rmSync(file + extra, { force: true })
-      },
-    }
+    const file = inject('templateDatabase').replace(/template-[^/]+\.db$/, `empty-${uniqueSuffix()}.db`)
+    await migrateDatabase(`file:${file}`)
+    return testDatabaseAt({ file })
   }
-  const { default: pg } = await import('pg')
-  const name = `${inject('templateDatabase')}_f${suffix}`
-  const url = new URL(TEST_PG_URL)
-  url.pathname = `/${name}`
-  await migrateDatabase(url.toString()) // creates the database
-  const database = await openDatabase(url.toString())
-  return {
-    url: url.toString(),
-    database,
-    async drop() {
-      await database.close()
-      const dropper = new pg.Client({ connectionString: TEST_PG_URL })
-      await dropper.connect()
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-      await dropper.end()
-    },
-  }
+  const pgName = `${inject('templateDatabase')}_f${uniqueSuffix()}`
+  await migrateDatabase(pgUrlOf(pgName)) // creates the database
+  return testDatabaseAt({ pgName })
 }
