@@ -12,7 +12,7 @@ export default [
       route('sign-in', 'routes/pos/sign-in.tsx'),
     ]),
   ]),
-  ...prefix('admin', [layout('routes/admin/layout.tsx', [index('routes/admin/dashboard.tsx')])]),
+  ...prefix('admin', [layout('routes/admin/layout.tsx', [index('routes/admin/dashboard.tsx'), route('devices', 'routes/admin/devices.tsx')])]),
   ...prefix('vendor', [layout('routes/vendor/layout.tsx', [index('routes/vendor/home.tsx')])]),
   ...prefix('stock', [
     layout('routes/stock/layout.tsx', [

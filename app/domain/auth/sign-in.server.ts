@@ -78,13 +78,20 @@ export async function signInWithPin({
   return { ok: true, userId: user.id, ...session }
 }
 
-/** Exchanges a pairing code for a long-lived device token (kept in the tablet's cookie). */
+/**
+ * Exchanges a one-time pairing code for a long-lived device token (kept in the tablet's cookie).
+ * The code is used up: of two tablets racing with one code, exactly one is paired.
+ */
 export async function pairDevice({ db, code }: { db: Db; code: string }): Promise<{ token: string; deviceId: number } | null> {
-  const device = await db.posDevice.findUnique({ where: { pairingCodeHash: hashToken(code) }, select: { id: true, active: true } })
+  const codeHash = hashToken(code)
+  const device = await db.posDevice.findUnique({ where: { pairingCodeHash: codeHash }, select: { id: true, active: true } })
   if (!device || !device.active) return null
   const token = newToken()
-  await db.posDevice.update({ where: { id: device.id }, data: { tokenHash: hashToken(token), registeredAt: new Date() } })
-  return { token, deviceId: device.id }
+  const claimed = await db.posDevice.updateMany({
+    where: { id: device.id, pairingCodeHash: codeHash, active: true },
+    data: { tokenHash: hashToken(token), pairingCodeHash: null, registeredAt: new Date() },
+  })
+  return claimed.count ? { token, deviceId: device.id } : null
 }
 
 /** The cashiers who may sign in on the PIN pad. */

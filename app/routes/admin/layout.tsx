@@ -23,6 +23,7 @@ export default function AdminLayout() {
       <TopBar>
         <Link to="/admin">{t('nav.admin')}</Link>
         <Link to="/stock">{t('nav.stock')}</Link>
+        <Link to="/admin/devices">{t('nav.devices')}</Link>
       </TopBar>
       <Outlet />
     </PolarisShell>

@@ -1,0 +1,61 @@
+// POS tablets: organizers register a tablet for a location, hand it a one-time pairing code, and
+// can revoke it (its device cookie and cashier sessions stop working at once).
+import { randomInt } from 'node:crypto'
+import { z } from 'zod'
+import type { Db } from '../../db/client.server.ts'
+import { hashToken } from '../auth/session.server.ts'
+
+export const createDeviceSchema = z.object({
+  name: z.string().trim().min(2, 'Name the tablet').max(60),
+  locationId: z.coerce.number().int().positive('Choose a location'),
+})
+
+export const deviceIdSchema = z.object({ deviceId: z.coerce.number().int().positive() })
+
+// No 0/O or 1/I: the code is read off one screen and typed on another.
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+
+function newPairingCode(): string {
+  const part = () => Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
+  return `${part()}-${part()}`
+}
+
+export function listDevices(db: Db) {
+  return db.posDevice.findMany({
+    select: {
+      id: true,
+      name: true,
+      active: true,
+      registeredAt: true,
+      pairingCodeHash: true,
+      location: { select: { code: true, nameKo: true, nameEn: true } },
+      _count: { select: { sessions: true } },
+    },
+    orderBy: [{ active: 'desc' }, { id: 'asc' }],
+  })
+}
+
+export async function createDevice(db: Db, input: z.output<typeof createDeviceSchema>): Promise<{ deviceId: number; pairingCode: string }> {
+  const pairingCode = newPairingCode()
+  const device = await db.posDevice.create({
+    data: { name: input.name, locationId: input.locationId, pairingCodeHash: hashToken(pairingCode) },
+    select: { id: true },
+  })
+  return { deviceId: device.id, pairingCode }
+}
+
+/** A fresh code for re-pairing (e.g. a replaced tablet). The code is shown once, stored hashed. */
+export async function issuePairingCode(db: Db, deviceId: number): Promise<string | null> {
+  const pairingCode = newPairingCode()
+  const updated = await db.posDevice.updateMany({ where: { id: deviceId, active: true }, data: { pairingCodeHash: hashToken(pairingCode) } })
+  return updated.count ? pairingCode : null
+}
+
+/** Stops a tablet: its device token, pairing code and every session on it stop working. */
+export async function revokeDevice(db: Db, deviceId: number): Promise<boolean> {
+  const [updated] = await db.$transaction([
+    db.posDevice.updateMany({ where: { id: deviceId, active: true }, data: { active: false, tokenHash: null, pairingCodeHash: null } }),
+    db.session.deleteMany({ where: { deviceId } }),
+  ])
+  return updated.count > 0
+}

@@ -1,0 +1,128 @@
+import { useTranslation } from 'react-i18next'
+import { data, Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router'
+import { CsrfInput } from '../../components/csrf-input'
+import { Badge, Banner, BlockStack, Button, Card, DataTable, FormLayout, FormSelect, FormTextField, InlineStack, Page, Text } from '../../components/polaris/polaris-shell'
+import { authorizeAction, requirePermission } from '../../domain/auth/permissions.server'
+import { createDevice, createDeviceSchema, deviceIdSchema, issuePairingCode, listDevices, revokeDevice } from '../../domain/pos/devices.server'
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requirePermission(args, 'devices:manage')
+  const db = args.context.services.database.prisma
+  const [devices, locations] = await Promise.all([
+    listDevices(db),
+    db.location.findMany({ where: { active: true, kind: { not: 'ONLINE' } }, select: { id: true, code: true, nameKo: true, nameEn: true }, orderBy: { id: 'asc' } }),
+  ])
+  return {
+    devices: devices.map(({ pairingCodeHash, ...device }) => ({ ...device, waitingForPairing: pairingCodeHash !== null })),
+    locations,
+  }
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user, form } = await authorizeAction(args, 'devices:manage')
+  const db = args.context.services.database.prisma
+  const log = args.context.services.log
+  const intent = form.get('intent')
+  if (intent === 'create') {
+    const parsed = createDeviceSchema.safeParse(Object.fromEntries(form))
+    if (!parsed.success) return data({ ok: false as const, fieldErrors: parsed.error.flatten().fieldErrors }, { status: 400 })
+    const { deviceId, pairingCode } = await createDevice(db, parsed.data)
+    await db.auditLog.create({ data: { actorUserId: user.id, action: 'device.created', entity: 'PosDevice', entityId: String(deviceId), requestId: args.context.requestId } })
+    return data({ ok: true as const, deviceId, pairingCode })
+  }
+  const parsed = deviceIdSchema.safeParse(Object.fromEntries(form))
+  if (!parsed.success) return data({ ok: false as const, fieldErrors: parsed.error.flatten().fieldErrors }, { status: 400 })
+  const { deviceId } = parsed.data
+  if (intent === 'code') {
+    const pairingCode = await issuePairingCode(db, deviceId)
+    if (!pairingCode) return data({ ok: false as const, fieldErrors: { deviceId: ['No active tablet with that id'] } }, { status: 404 })
+    await db.auditLog.create({ data: { actorUserId: user.id, action: 'device.pairing_code_issued', entity: 'PosDevice', entityId: String(deviceId), requestId: args.context.requestId } })
+    return data({ ok: true as const, deviceId, pairingCode })
+  }
+  if (intent === 'revoke') {
+    const revoked = await revokeDevice(db, deviceId)
+    if (!revoked) return data({ ok: false as const, fieldErrors: { deviceId: ['No active tablet with that id'] } }, { status: 404 })
+    await db.auditLog.create({ data: { actorUserId: user.id, action: 'device.revoked', entity: 'PosDevice', entityId: String(deviceId), requestId: args.context.requestId } })
+    log.info('POS device revoked', { requestId: args.context.requestId, deviceId })
+    return data({ ok: true as const, deviceId, pairingCode: null })
+  }
+  return data({ ok: false as const, fieldErrors: { intent: ['Unknown action'] } }, { status: 400 })
+}
+
+export default function Devices() {
+  const { devices, locations } = useLoaderData<typeof loader>()
+  const outcome = useActionData<typeof action>()
+  const { t, i18n } = useTranslation()
+  const en = i18n.language === 'en'
+  const fieldErrors = outcome && !outcome.ok ? (outcome.fieldErrors as Record<string, string[] | undefined>) : {}
+  return (
+    <Page title={t('devices.title')} fullWidth>
+      <BlockStack gap="400">
+        {outcome?.ok && outcome.pairingCode ? (
+          <Banner tone="success" title={t('devices.codeTitle')}>
+            <Text as="p" variant="heading2xl" id="pairing-code">
+              {outcome.pairingCode}
+            </Text>
+            <Text as="p">{t('devices.codeHelp')}</Text>
+          </Banner>
+        ) : null}
+        <Card>
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="create" />
+            <FormLayout>
+              <Text as="h2" variant="headingMd">
+                {t('devices.add')}
+              </Text>
+              <FormTextField label={t('devices.name')} name="name" error={fieldErrors.name?.[0]} />
+              <FormSelect
+                label={t('devices.location')}
+                name="locationId"
+                options={locations.map((l: { id: number; code: string; nameKo: string; nameEn: string }) => ({ label: `${l.code} · ${en ? l.nameEn : l.nameKo}`, value: String(l.id) }))}
+                error={fieldErrors.locationId?.[0]}
+              />
+              <Button submit variant="primary">
+                {t('devices.create')}
+              </Button>
+            </FormLayout>
+          </Form>
+        </Card>
+        <Card>
+          <DataTable
+            columnContentTypes={['text', 'text', 'text', 'text']}
+            headings={[t('devices.name'), t('devices.location'), t('devices.state'), '']}
+            rows={devices.map((device) => [
+              device.name,
+              `${device.location.code} · ${en ? device.location.nameEn : device.location.nameKo}`,
+              <Badge key="state" tone={!device.active ? 'critical' : device.registeredAt ? 'success' : 'attention'}>
+                {!device.active ? t('devices.revoked') : device.waitingForPairing ? t('devices.waiting') : device.registeredAt ? t('devices.paired') : t('devices.noCode')}
+              </Badge>,
+              device.active ? (
+                <InlineStack key="actions" gap="200">
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="deviceId" value={device.id} />
+                    <input type="hidden" name="intent" value="code" />
+                    <Button submit size="slim">
+                      {t('devices.newCode')}
+                    </Button>
+                  </Form>
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="deviceId" value={device.id} />
+                    <input type="hidden" name="intent" value="revoke" />
+                    <Button submit size="slim" tone="critical">
+                      {t('devices.revoke')}
+                    </Button>
+                  </Form>
+                </InlineStack>
+              ) : (
+                ''
+              ),
+            ])}
+          />
+        </Card>
+      </BlockStack>
+    </Page>
+  )
+}
