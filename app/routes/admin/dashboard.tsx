@@ -4,6 +4,7 @@ import { Banner, BlockStack, Page } from '../../components/polaris/polaris-shell
 import { ChannelTable, YearTargetCard } from '../../components/sales-by-channel'
 import { requirePermission } from '../../domain/auth/permissions.server'
 import { koreanYear, yearSummary } from '../../domain/reporting/sales-summary.server'
+import { useRevalidateOnSales } from '../../lib/use-live-revalidation'
 
 export async function loader(args: LoaderFunctionArgs) {
   await requirePermission(args, 'admin:view')
@@ -15,6 +16,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function AdminDashboard() {
   const { summary } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
+  useRevalidateOnSales()
   return (
     <Page title={t('admin.title')} fullWidth>
       <BlockStack gap="400">
