@@ -1,7 +1,7 @@
 // The real HTTP server and Socket.IO on a free port, against a real seeded database.
 import { io as connect, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSession } from '../app/domain/auth/session.server.ts'
+import { createSession, endSessions, hashToken } from '../app/domain/auth/session.server.ts'
 import type { ClientToServerEvents, ServerToClientEvents } from '../app/domain/live/socket-events.ts'
 import { createTestDatabase, type TestDatabase } from '../tests/support/test-database.ts'
 import { startTestServer } from '../tests/support/test-server.ts'
@@ -95,5 +95,19 @@ describe('Socket.IO', () => {
     expect(await received).toEqual(change)
     await anonymous.emitWithAck('system:hello', { client: 'test' }) // a round trip: anything queued has arrived
     expect(anonymousGot).toBe(0)
+  })
+
+  it('closes the sockets of a session that ends (sign-out, revoked tablet), and only those', async () => {
+    const organizer = await testDb.database.prisma.user.findFirstOrThrow({ where: { role: 'ORGANIZER' }, select: { id: true } })
+    const ending = await createSession({ db: testDb.database.prisma, userId: organizer.id })
+    const staying = await createSession({ db: testDb.database.prisma, userId: organizer.id })
+    const doomed = await openSocket(`dm_session=${ending.token}`)
+    const survivor = await openSocket(`dm_session=${staying.token}`)
+    const closed = new Promise<string>((resolve) => doomed.once('disconnect', resolve))
+    await endSessions({ db: testDb.database.prisma, changes: server.services.changes, sessionIds: [hashToken(ending.token)] })
+    expect(await closed).toBe('io server disconnect')
+    expect(await testDb.database.prisma.session.count({ where: { id: hashToken(ending.token) } })).toBe(0)
+    const reply = await survivor.emitWithAck('system:hello', { client: 'admin' })
+    expect(reply).toMatchObject({ ok: true, data: { signedIn: true } })
   })
 })

@@ -47,7 +47,7 @@ export async function attachSocketServer({ httpServer, services }: { httpServer:
     try {
       const token = readCookies(socket.handshake.headers.cookie)[SESSION_COOKIE]
       const user = await findSessionUser({ db: services.database.prisma, token })
-      socket.data.user = user ? { id: user.id, role: user.role, enterpriseId: user.enterpriseId, deviceId: user.deviceId } : null
+      socket.data.user = user ? { id: user.id, role: user.role, enterpriseId: user.enterpriseId, deviceId: user.deviceId, sessionId: user.sessionId } : null
       socket.data.scope = await liveScopeFor({ db: services.database.prisma, user })
       next()
     } catch (error) {
@@ -59,6 +59,7 @@ export async function attachSocketServer({ httpServer, services }: { httpServer:
   io.on('connection', (socket) => {
     // Joined before the client can send anything, so a catch-up never misses a live event.
     socket.join(roomsFor(socket.data.scope))
+    if (socket.data.user) socket.join(ROOMS.session(socket.data.user.sessionId))
     registerSystemHandlers(io, socket, services)
     registerInventoryHandlers(io, socket, services)
   })
@@ -73,11 +74,16 @@ export async function attachSocketServer({ httpServer, services }: { httpServer:
   const unsubscribe = services.changes.subscribe('sales:recorded', (change) => {
     io.to(ROOMS.admin).emit('sales:recorded', change)
   })
+  // A signed-out session or a revoked tablet must stop receiving at once, on every instance.
+  const unsubscribeSessions = services.changes.subscribe('sessions:ended', ({ sessionIds }) => {
+    io.in(sessionIds.map(ROOMS.session)).disconnectSockets(true)
+  })
 
   return {
     io,
     async close() {
       unsubscribe()
+      unsubscribeSessions()
       await tailer.stop()
       io.local.disconnectSockets(true)
       io.engine.close()

@@ -6,6 +6,8 @@ export const ROOMS = {
   enterprise: (id: number) => `enterprise:${id}`,
   location: (id: number) => `location:${id}`,
   online: 'online',
+  /** Every socket of one sign-in, so ending the session can close them (on every instance). */
+  session: (sessionId: string) => `session:${sessionId}`,
 } as const
 
 /** Every socket follows public online availability; signed-in scopes add their own room. */

@@ -65,9 +65,18 @@ export function getSessionUser(request: Request, db: Db): Promise<SessionUser | 
   return findSessionUser({ db, token: readCookie(request, SESSION_COOKIE) })
 }
 
-export async function destroySession(request: Request, db: Db): Promise<void> {
+type SessionChanges = { publish(topic: 'sessions:ended', change: { sessionIds: string[] }): void }
+
+/** Ends sessions and tells the socket layer, so their open sockets close as well. */
+export async function endSessions({ db, changes, sessionIds }: { db: Db; changes: SessionChanges; sessionIds: string[] }): Promise<void> {
+  if (sessionIds.length === 0) return
+  await db.session.deleteMany({ where: { id: { in: sessionIds } } })
+  changes.publish('sessions:ended', { sessionIds })
+}
+
+export async function destroySession(request: Request, { db, changes }: { db: Db; changes: SessionChanges }): Promise<void> {
   const token = readCookie(request, SESSION_COOKIE)
-  if (token) await db.session.deleteMany({ where: { id: hashToken(token) } })
+  if (token) await endSessions({ db, changes, sessionIds: [hashToken(token)] })
 }
 
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {

@@ -5,6 +5,8 @@ import { EventEmitter } from 'node:events'
 import type { StockChange } from '../inventory/ledger.server.ts'
 
 export interface ChangeMap {
+  /** Sessions that ended (sign-out, revoked device): their open sockets must close too. */
+  'sessions:ended': { sessionIds: string[] }
   /** Stock changes of one committed transaction, in ledger order. */
   'inventory:committed': { changes: StockChange[] }
   'sales:recorded': { saleId: number; channel: string; locationId: number; totalWon: number; occurredAt: string }

@@ -81,6 +81,6 @@ export type LiveScope =
   | { kind: 'online' }
 
 export interface SocketData {
-  user: { id: number; role: 'ORGANIZER' | 'VENDOR' | 'CASHIER'; enterpriseId: number | null; deviceId: number | null } | null
+  user: { id: number; role: 'ORGANIZER' | 'VENDOR' | 'CASHIER'; enterpriseId: number | null; deviceId: number | null; sessionId: string } | null
   scope: LiveScope
 }

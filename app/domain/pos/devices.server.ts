@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto'
 import { z } from 'zod'
 import type { Db } from '../../db/client.server.ts'
-import { hashToken } from '../auth/session.server.ts'
+import { endSessions, hashToken } from '../auth/session.server.ts'
 
 export const createDeviceSchema = z.object({
   name: z.string().trim().min(2, 'Name the tablet').max(60),
@@ -51,11 +51,10 @@ export async function issuePairingCode(db: Db, deviceId: number): Promise<string
   return updated.count ? pairingCode : null
 }
 
-/** Stops a tablet: its device token, pairing code and every session on it stop working. */
-export async function revokeDevice(db: Db, deviceId: number): Promise<boolean> {
-  const [updated] = await db.$transaction([
-    db.posDevice.updateMany({ where: { id: deviceId, active: true }, data: { active: false, tokenHash: null, pairingCodeHash: null } }),
-    db.session.deleteMany({ where: { deviceId } }),
-  ])
+/** Stops a tablet: its device token, pairing code, every session on it and their sockets. */
+export async function revokeDevice({ db, changes }: { db: Db; changes: Parameters<typeof endSessions>[0]['changes'] }, deviceId: number): Promise<boolean> {
+  const updated = await db.posDevice.updateMany({ where: { id: deviceId, active: true }, data: { active: false, tokenHash: null, pairingCodeHash: null } })
+  const sessions = await db.session.findMany({ where: { deviceId }, select: { id: true } })
+  await endSessions({ db, changes, sessionIds: sessions.map((session) => session.id) })
   return updated.count > 0
 }

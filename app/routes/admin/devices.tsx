@@ -40,7 +40,7 @@ export async function action(args: ActionFunctionArgs) {
     return data({ ok: true as const, deviceId, pairingCode })
   }
   if (intent === 'revoke') {
-    const revoked = await revokeDevice(db, deviceId)
+    const revoked = await revokeDevice({ db, changes: args.context.services.changes }, deviceId)
     if (!revoked) return data({ ok: false as const, fieldErrors: { deviceId: ['No active tablet with that id'] } }, { status: 404 })
     await db.auditLog.create({ data: { actorUserId: user.id, action: 'device.revoked', entity: 'PosDevice', entityId: String(deviceId), requestId: args.context.requestId } })
     log.info('POS device revoked', { requestId: args.context.requestId, deviceId })
