@@ -1,6 +1,7 @@
 // The inventory engine against a real database (SQLite by default, PostgreSQL with TEST_DATABASE_URL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OutOfStockError, InventoryRuleError } from '../../app/domain/inventory/errors.ts'
+import { listStorefrontProducts } from '../../app/domain/catalog/catalog.server.ts'
 import { onlineAvailability } from '../../app/domain/inventory/availability.server.ts'
 import type { StockChange } from '../../app/domain/inventory/ledger.server.ts'
 import { convertReservationsInTx, extendReservations, releaseReservations, reserveForCheckout, sweepExpiredReservations } from '../../app/domain/inventory/reservations.server.ts'
@@ -137,6 +138,9 @@ describe('reservations for online checkout', () => {
     expect(holds).toHaveLength(1)
     expect(await level(product.id, places.online)).toEqual({ onHand: 4, reserved: 3 })
     expect((await onlineAvailability({ db: testDb.database.prisma, productIds: [product.id] })).get(product.id)).toBe(1)
+    // The storefront sells exactly that: stock held for another checkout is not offered.
+    const shelf = await listStorefrontProducts({ db: testDb.database.prisma, q: '시험 상품' })
+    expect(shelf.find((p) => p.id === product.id)?.availableOnline).toBe(1)
     await expect(reserveForCheckout(deps, { checkoutId: 'checkout-aaaa-0002', lines: [{ productId: product.id, quantity: 2 }], ttlMinutes: 15 })).rejects.toMatchObject({ available: 1 })
     await extendReservations(deps, { checkoutId: 'checkout-aaaa-0001', ttlMinutes: 30 })
     const sale = await recordSale(deps, {

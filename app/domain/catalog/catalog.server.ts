@@ -1,6 +1,7 @@
 // Read models of the catalog for the storefront and the POS.
 import { z } from 'zod'
 import type { Db } from '../../db/client.server.ts'
+import { onlineAvailability } from '../inventory/availability.server.ts'
 
 export const storefrontQuerySchema = z.object({
   category: z.string().trim().max(60).regex(/^[a-z0-9-]*$/).optional().catch(undefined),
@@ -48,13 +49,10 @@ export async function listStorefrontProducts({
       images: { select: { url: true }, orderBy: { position: 'asc' }, take: 1 },
       enterprise: { select: { nameKo: true, nameEn: true } },
       category: { select: { slug: true, position: true } },
-      stockLevels: {
-        where: { location: { fulfilsOnline: true, active: true } },
-        select: { onHand: true, reserved: true },
-      },
     },
     orderBy: [{ category: { position: 'asc' } }, { id: 'asc' }],
   })
+  const available = await onlineAvailability({ db, productIds: products.map((product) => product.id) })
   return products.map((product) => ({
     id: product.id,
     sku: product.sku,
@@ -66,7 +64,7 @@ export async function listStorefrontProducts({
     enterpriseKo: product.enterprise.nameKo,
     enterpriseEn: product.enterprise.nameEn,
     categorySlug: product.category.slug,
-    availableOnline: product.stockLevels.reduce((sum, level) => sum + Math.max(0, level.onHand - level.reserved), 0),
+    availableOnline: available.get(product.id) ?? 0,
   }))
 }
 

@@ -68,18 +68,8 @@ export async function readMovementsAfter({ db, after, limit }: { db: Db; after: 
   return rows.map((row) => ({ ...toChangedEvent(row), enterpriseId: row.product.enterpriseId, fulfilsOnline: row.location.fulfilsOnline }))
 }
 
-function movementsInScope(scope: Exclude<LiveScope, { kind: 'online' }>): Prisma.StockMovementWhereInput {
-  switch (scope.kind) {
-    case 'admin':
-      return {}
-    case 'enterprise':
-      return { product: { enterpriseId: scope.enterpriseId } }
-    case 'location':
-      return { locationId: scope.locationId }
-  }
-}
-
-function levelsInScope(scope: Exclude<LiveScope, { kind: 'online' }>): Prisma.StockLevelWhereInput {
+/** The rows a signed-in scope may see; the same filter fits movements and levels. */
+function inScope(scope: Exclude<LiveScope, { kind: 'online' }>): { locationId?: number; product?: { enterpriseId: number } } {
   switch (scope.kind) {
     case 'admin':
       return {}
@@ -130,7 +120,7 @@ export async function readCatchUp({
   const seq = await currentLedgerSeq(db)
   if (since <= seq) {
     const rows = await db.stockMovement.findMany({
-      where: { ...movementsInScope(scope), id: { gt: since, lte: seq } },
+      where: { ...inScope(scope), id: { gt: since, lte: seq } },
       orderBy: { id: 'asc' },
       take: limit + 1,
       select: movementSelect,
@@ -149,11 +139,11 @@ async function levelSnapshot({ database, scope }: { database: Pick<Database, 'ki
     // The SQLite client's type (which stands for both) lists no other isolation level.
     if (database.kind === 'postgresql') await tx.$executeRawUnsafe('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
     const seq = await currentLedgerSeq(tx)
-      const rows = await tx.stockLevel.findMany({
-        where: levelsInScope(scope),
-        orderBy: [{ productId: 'asc' }, { locationId: 'asc' }],
-        select: { productId: true, locationId: true, onHand: true, reserved: true },
-      })
+    const rows = await tx.stockLevel.findMany({
+      where: inScope(scope),
+      orderBy: [{ productId: 'asc' }, { locationId: 'asc' }],
+      select: { productId: true, locationId: true, onHand: true, reserved: true },
+    })
     return { feed: 'levels' as const, mode: 'snapshot' as const, seq, levels: rows.map((row) => ({ ...row, available: row.onHand - row.reserved })) }
   })
 }

@@ -198,15 +198,13 @@ export async function recordSale(
   if (!input.checkoutId && !input.recordedOffline && deps.database.sqlite) {
     const outcome = await deps.database.sqlite.exclusive((connection) => sellOnSqlite(connection, input, context))
     if (outcome.replayed) return replayOf(input.clientId)
-    const { sale } = outcome.priced
     deps.changes.publish('inventory:committed', { changes: outcome.changes })
-    deps.changes.publish('sales:recorded', { saleId: outcome.saleId, channel: sale.channel, locationId: input.locationId, totalWon: sale.totalWon, occurredAt: sale.occurredAt.toISOString() })
-    return { saleId: outcome.saleId, code: sale.code, totalWon: sale.totalWon, replayed: false }
+    return recorded(outcome.saleId, outcome.priced.sale)
   }
 
   if (!input.checkoutId && !input.recordedOffline) {
-    // The hot path on PostgreSQL (a sale at a stall): one batch, priced from cached facts that the batch itself
-    // re-checks. Idempotency is the unique client id: a replay fails the batch on that key.
+    // The hot path on PostgreSQL (a sale at a stall): one batch, priced from cached facts that
+    // the batch itself re-checks. Idempotency is the unique client id: a replay fails the batch on that key.
     const cached = await catalog.load({ ...factsQuery, fresh: false })
     let priced = priceSale(input, cached, context)
     try {
@@ -224,8 +222,7 @@ export async function recordSale(
         return explainStockFailure(deps, input.locationId, priced.lines, retryError)
       }
     }
-    deps.changes.publish('sales:recorded', { saleId, channel: priced.sale.channel, locationId: input.locationId, totalWon: priced.sale.totalWon, occurredAt: priced.sale.occurredAt.toISOString() })
-    return { saleId, code: priced.sale.code, totalWon: priced.sale.totalWon, replayed: false }
+    return recorded(saleId, priced.sale)
   }
 
   // Offline replays and online orders need reads inside the transaction (what the ledger holds,
@@ -255,8 +252,13 @@ export async function recordSale(
     return id
   })
   if (saleId === null) return replayOf(input.clientId)
-  deps.changes.publish('sales:recorded', { saleId, channel: priced.sale.channel, locationId: input.locationId, totalWon: priced.sale.totalWon, occurredAt: priced.sale.occurredAt.toISOString() })
-  return { saleId, code: priced.sale.code, totalWon: priced.sale.totalWon, replayed: false }
+  return recorded(saleId, priced.sale)
+
+  /** Announces a newly recorded sale (after its commit) and answers the caller. */
+  function recorded(id: number, sale: SaleRow): RecordedSale {
+    deps.changes.publish('sales:recorded', { saleId: id, channel: sale.channel, locationId: sale.locationId, totalWon: sale.totalWon, occurredAt: sale.occurredAt.toISOString() })
+    return { saleId: id, code: sale.code, totalWon: sale.totalWon, replayed: false }
+  }
 
   async function replayOf(clientId: string): Promise<RecordedSale> {
     const recorded = await db.sale.findUniqueOrThrow({ where: { clientId }, select: { id: true, code: true, totalWon: true } })
