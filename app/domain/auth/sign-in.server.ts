@@ -24,7 +24,7 @@ export const pinSignInSchema = z.object({
 export const newPinSchema = z.string().regex(/^\d{6,8}$/, 'A new PIN is 6 to 8 digits')
 
 /** The stored hash of a new PIN; refuses PINs shorter than 6 digits. */
-export function hashNewPin(pin: string): Promise<string> {
+export async function hashNewPin(pin: string): Promise<string> {
   return hashSecret(newPinSchema.parse(pin))
 }
 
