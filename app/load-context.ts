@@ -8,6 +8,8 @@ declare module 'react-router' {
     cspNonce: string
     /** This browser's CSRF seed (the dm_csrf cookie, set by the server if it was missing). */
     csrfSeed: string
+    /** The client's address as Express sees it (req.ip: the proxy's X-Forwarded-For only with TRUST_PROXY). */
+    clientAddress: string
   }
 }
 

@@ -9,6 +9,7 @@ import type { Logger } from './config/logger.server.ts'
 import { openDatabase, sqlitePathOf, type Database } from './db/client.server.ts'
 import { migrateDatabase } from './db/migrate.server.ts'
 import { ChangeFeed } from './domain/live/change-feed.server.ts'
+import { memorySignInBrakes, redisSignInBrakes, type SignInBrakes } from './domain/auth/rate-limit.server.ts'
 
 export const APP_VERSION = process.env.npm_package_version ?? '0.1.0'
 
@@ -19,6 +20,8 @@ export interface AppServices {
   /** Signs CSRF tokens. Set SESSION_SECRET when several instances share one database. */
   secret: string
   changes: ChangeFeed
+  /** Limits on wrong passwords, pairing codes and PINs; shared through Redis when REDIS_URL is set. */
+  brakes: SignInBrakes
   version: string
 }
 
@@ -53,6 +56,7 @@ export async function createServices(env: Env, log: Logger): Promise<AppServices
     database,
     secret: loadOrCreateSecret(env),
     changes: new ChangeFeed(),
+    brakes: env.REDIS_URL ? await redisSignInBrakes({ url: env.REDIS_URL, keyPrefix: env.SOCKET_REDIS_KEY, log }) : memorySignInBrakes(),
     version: APP_VERSION,
   }
 }

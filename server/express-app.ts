@@ -125,11 +125,12 @@ export async function createExpressApp({ services, httpServer, withoutApp }: Opt
       createRequestHandler({
         build,
         mode: env.NODE_ENV,
-        getLoadContext: (_req, res) => ({
+        getLoadContext: (req, res) => ({
           services,
           requestId: res.locals.requestId as string,
           cspNonce: res.locals.cspNonce as string,
           csrfSeed: res.locals.csrfSeed as string,
+          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         }),
       }),
     )

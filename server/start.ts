@@ -55,6 +55,7 @@ export async function startServer({ env, log, withoutApp = false }: StartOptions
       await sockets.close()
       await httpClosed
       await closeVite()
+      await services.brakes.close()
       await services.database.close()
       log.info('stopped')
     })())

@@ -20,7 +20,7 @@ export const envSchema = z
       .string()
       .regex(/^rediss?:\/\/.+/, 'must be redis://host:port')
       .optional(),
-    /** Prefix of the Redis channels the Socket.IO adapter uses; instances that share sockets share it. */
+    /** Prefix of the Redis channels (Socket.IO adapter) and keys (sign-in brakes); instances that share them share it. */
     SOCKET_REDIS_KEY: z.string().regex(/^[\w.:-]{1,100}$/, 'letters, digits and . : _ - only').default('socket.io'),
     /** How often live inventory re-checks the ledger in case a commit notice was lost (a safety net). */
     LIVE_SAFETY_TICK_MS: z.coerce.number({ message: 'must be milliseconds' }).int().min(100).max(3_600_000).default(5_000),

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Db } from '../../app/db/client.server.ts'
 import { hashSecret } from '../../app/domain/auth/password.server.ts'
+import { hashNewPin } from '../../app/domain/auth/sign-in.server.ts'
 import type { Prisma } from '../../app/generated/prisma/sqlite/client.ts'
 import type { Channel, EventStatus, Fulfilment, SaleStatus, TenderKind } from '../../app/generated/prisma/sqlite/enums.ts'
 import {
@@ -46,9 +47,9 @@ export interface SeedSummary {
 // Demo credentials (also documented in the README).
 export const DEMO_ACCOUNTS = {
   organizer: { email: 'organizer@dream-market.example', password: 'organizer-demo-1', name: '데모 운영자' },
-  vendor1: { email: 'vendor1@dream-market.example', password: 'vendor-demo-1', posHandle: 'vendor1', pin: '1357' },
-  vendor2: { email: 'vendor2@dream-market.example', password: 'vendor-demo-2', posHandle: 'vendor2', pin: '2468' },
-  cashier: { name: '데모 캐셔', posHandle: 'cashier1', pin: '2580' },
+  vendor1: { email: 'vendor1@dream-market.example', password: 'vendor-demo-1', posHandle: 'vendor1', pin: '135790' },
+  vendor2: { email: 'vendor2@dream-market.example', password: 'vendor-demo-2', posHandle: 'vendor2', pin: '246801' },
+  cashier: { name: '데모 캐셔', posHandle: 'cashier1', pin: '258046' },
   pairingCode: 'PLAZA-1-DEMO',
 } as const
 
@@ -713,9 +714,9 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSu
     hashSecret(DEMO_ACCOUNTS.organizer.password),
     hashSecret(DEMO_ACCOUNTS.vendor1.password),
     hashSecret(DEMO_ACCOUNTS.vendor2.password),
-    hashSecret(DEMO_ACCOUNTS.vendor1.pin),
-    hashSecret(DEMO_ACCOUNTS.vendor2.pin),
-    hashSecret(DEMO_ACCOUNTS.cashier.pin),
+    hashNewPin(DEMO_ACCOUNTS.vendor1.pin),
+    hashNewPin(DEMO_ACCOUNTS.vendor2.pin),
+    hashNewPin(DEMO_ACCOUNTS.cashier.pin),
   ])
 
   // ── Fixed rows ──

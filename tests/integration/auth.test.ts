@@ -1,6 +1,7 @@
 // Sign-in, roles and CSRF through the real route modules against a real (seeded) database.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { passwordFailures } from '../../app/domain/auth/rate-limit.server.ts'
+import { requirePermission } from '../../app/domain/auth/permissions.server.ts'
+import { createDevice } from '../../app/domain/pos/devices.server.ts'
 import * as adminDashboard from '../../app/routes/admin/dashboard.tsx'
 import * as adminLayout from '../../app/routes/admin/layout.tsx'
 import * as login from '../../app/routes/auth/login.tsx'
@@ -20,8 +21,9 @@ beforeAll(async () => {
   services = testServices(testDb.database)
 })
 afterAll(() => testDb?.drop())
+// Fresh brakes for every test: one test's deliberate failures do not brake the next one.
 beforeEach(() => {
-  for (const email of ['organizer@dream-market.example', 'vendor1@dream-market.example', 'nobody@dream-market.example']) passwordFailures.reset(`${email}|local`)
+  services = testServices(testDb.database)
 })
 
 async function signIn(browser: TestBrowser, email: string, password: string) {
@@ -127,7 +129,7 @@ describe('POS device pairing and PIN sign-in', () => {
     expect(statusOf(wrongPin)).toBe(401)
     expect(await sessionCount()).toBe(before)
 
-    browser.absorb((await posSignIn.action({ request: browser.request('/pos/sign-in', { form: { handle: 'cashier1', pin: '2580' } }), context: browser.context(), params: {} } as never)) as Response)
+    browser.absorb((await posSignIn.action({ request: browser.request('/pos/sign-in', { form: { handle: 'cashier1', pin: '258046' } }), context: browser.context(), params: {} } as never)) as Response)
     const page = await posHome.loader({ request: browser.request('/pos'), context: browser.context(), params: {} } as never)
     expect(page.cashier.name).toBe('데모 캐셔')
     expect(page.stock.length).toBeGreaterThan(0)
@@ -138,10 +140,19 @@ describe('POS device pairing and PIN sign-in', () => {
     expect(statusOf(admin)).toBe(403)
   })
 
-  it('does not let a password session ring up sales without a paired device', async () => {
+  it('does not let a password session ring up sales, even in a browser that holds a paired device cookie', async () => {
     const browser = new TestBrowser(services)
     await signIn(browser, 'organizer@dream-market.example', 'organizer-demo-1')
-    const outcome = await settle(() => posHome.loader({ request: browser.request('/pos'), context: browser.context(), params: {} } as never))
-    expect((outcome as Response).headers.get('location')).toBe('/pos/pair')
+    // Pair this very browser as a tablet, so the device check passes and the session rule is what answers.
+    const location = await services.database.prisma.location.findFirstOrThrow({ where: { kind: 'POPUP' }, select: { id: true } })
+    const { pairingCode } = await createDevice(services.database.prisma, { name: 'organizer laptop', locationId: location.id })
+    browser.absorb((await posPair.action({ request: browser.request('/pos/pair', { form: { code: pairingCode } }), context: browser.context(), params: {} } as never)) as Response)
+    expect(browser.cookies.has('dm_device')).toBe(true)
+
+    const args = { request: browser.request('/pos'), context: browser.context() }
+    const refused = await settle(() => requirePermission(args, 'pos:sell'))
+    expect((refused as Response).headers.get('location')).toBe('/pos/sign-in')
+    const outcome = await settle(() => posHome.loader({ ...args, params: {} } as never))
+    expect((outcome as Response).headers.get('location')).toBe('/pos/sign-in')
   })
 })

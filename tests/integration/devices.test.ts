@@ -42,7 +42,7 @@ describe('POS devices', () => {
     const second = new TestBrowser(services)
     expect(statusOf(await settle(() => posPair.action(args(second, second.request('/pos/pair', { form: { code: created.pairingCode! } })))))).toBe(400)
 
-    tablet.absorb((await posSignIn.action(args(tablet, tablet.request('/pos/sign-in', { form: { handle: 'cashier1', pin: '2580' } })))) as Response)
+    tablet.absorb((await posSignIn.action(args(tablet, tablet.request('/pos/sign-in', { form: { handle: 'cashier1', pin: '258046' } })))) as Response)
     const page = await posHome.loader(args(tablet, tablet.request('/pos')))
     expect(page.device.id).toBe(created.deviceId)
 

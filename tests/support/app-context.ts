@@ -8,6 +8,7 @@ import type { Database } from '../../app/db/client.server.ts'
 import { csrfTokenFor } from '../../app/domain/auth/csrf.server.ts'
 import { CSRF_COOKIE } from '../../app/domain/auth/cookies.server.ts'
 import { ChangeFeed } from '../../app/domain/live/change-feed.server.ts'
+import { memorySignInBrakes } from '../../app/domain/auth/rate-limit.server.ts'
 import type { AppServices } from '../../app/services.server.ts'
 import '../../app/load-context.ts'
 
@@ -18,6 +19,7 @@ export function testServices(database: Database, env: Record<string, string> = {
     database,
     secret: 'test-secret-test-secret-test-secret-0123',
     changes: new ChangeFeed(),
+    brakes: memorySignInBrakes(),
     version: 'test',
   }
 }
@@ -27,14 +29,18 @@ export class TestBrowser {
   readonly csrfSeed = randomBytes(32).toString('base64url')
   readonly cookies = new Map<string, string>([[CSRF_COOKIE, this.csrfSeed]])
 
-  constructor(readonly services: AppServices) {}
+  /** The address Express would give this browser (req.ip), whatever X-Forwarded-For it sends. */
+  constructor(
+    readonly services: AppServices,
+    readonly clientAddress = '127.0.0.1',
+  ) {}
 
   get csrfToken() {
     return csrfTokenFor(this.services.secret, this.csrfSeed)
   }
 
   context(): AppLoadContext {
-    return { services: this.services, requestId: 'test', cspNonce: 'nonce', csrfSeed: this.csrfSeed }
+    return { services: this.services, requestId: 'test', cspNonce: 'nonce', csrfSeed: this.csrfSeed, clientAddress: this.clientAddress }
   }
 
   request(path: string, init: { method?: string; form?: Record<string, string>; withCsrf?: boolean; headers?: Record<string, string> } = {}) {

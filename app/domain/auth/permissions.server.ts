@@ -3,7 +3,7 @@
 import { data, redirect, type AppLoadContext } from 'react-router'
 import type { UserRole } from '../../generated/prisma/sqlite/enums.ts'
 import { CSRF_FIELD, isValidCsrf } from './csrf.server.ts'
-import { getSessionUser, type SessionUser } from './session.server.ts'
+import { findDevice, getSessionUser, type SessionUser } from './session.server.ts'
 
 export type Permission =
   | 'admin:view' // organizer dashboard
@@ -62,6 +62,13 @@ export async function requireUser({ request, context }: Args): Promise<SessionUs
 export async function requirePermission(args: Args, permission: Permission): Promise<SessionUser> {
   const user = await requireUser(args)
   if (!can(user, permission)) forbidden()
+  // A PIN session belongs to the tablet it was signed in on: POS work only, and only together with
+  // that tablet's device cookie (a copied session cookie alone opens nothing).
+  if (user.deviceId !== null) {
+    if (!permission.startsWith('pos:')) forbidden()
+    const device = await findDevice({ db: args.context.services.database.prisma, request: args.request })
+    if (device?.id !== user.deviceId) throw redirect('/pos/sign-in')
+  }
   // POS selling is tied to a paired device: a web session cannot ring up sales.
   if (permission === 'pos:sell' && user.deviceId === null) {
     throw redirect('/pos/sign-in')

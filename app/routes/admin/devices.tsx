@@ -3,18 +3,22 @@ import { data, Form, useActionData, useLoaderData, type ActionFunctionArgs, type
 import { CsrfInput } from '../../components/csrf-input'
 import { Badge, Banner, BlockStack, Button, Card, DataTable, FormLayout, FormSelect, FormTextField, InlineStack, Page, Text } from '../../components/polaris/polaris-shell'
 import { authorizeAction, requirePermission } from '../../domain/auth/permissions.server'
+import { listLockedCashiers, unlockCashierPin, unlockCashierSchema } from '../../domain/auth/sign-in.server'
+import { formatSeoulDateTime } from '../../lib/seoul-time'
 import { createDevice, createDeviceSchema, deviceIdSchema, issuePairingCode, listDevices, revokeDevice } from '../../domain/pos/devices.server'
 
 export async function loader(args: LoaderFunctionArgs) {
   await requirePermission(args, 'devices:manage')
   const db = args.context.services.database.prisma
-  const [devices, locations] = await Promise.all([
+  const [devices, locations, lockedCashiers] = await Promise.all([
     listDevices(db),
     db.location.findMany({ where: { active: true, kind: { not: 'ONLINE' } }, select: { id: true, code: true, nameKo: true, nameEn: true }, orderBy: { id: 'asc' } }),
+    listLockedCashiers(db),
   ])
   return {
     devices: devices.map(({ pairingCodeHash, ...device }) => ({ ...device, waitingForPairing: pairingCodeHash !== null })),
     locations,
+    lockedCashiers: lockedCashiers.map((cashier) => ({ ...cashier, pinLockedAt: cashier.pinLockedAt?.toISOString() ?? null })),
   }
 }
 
@@ -29,6 +33,14 @@ export async function action(args: ActionFunctionArgs) {
     const { deviceId, pairingCode } = await createDevice(db, parsed.data)
     await db.auditLog.create({ data: { actorUserId: user.id, action: 'device.created', entity: 'PosDevice', entityId: String(deviceId), requestId: args.context.requestId } })
     return data({ ok: true as const, deviceId, pairingCode })
+  }
+  if (intent === 'unlock') {
+    const parsed = unlockCashierSchema.safeParse(Object.fromEntries(form))
+    if (!parsed.success) return data({ ok: false as const, fieldErrors: parsed.error.flatten().fieldErrors }, { status: 400 })
+    const unlocked = await unlockCashierPin({ db, actor: user, userId: parsed.data.userId })
+    if (!unlocked) return data({ ok: false as const, fieldErrors: { userId: ['No locked cashier with that id'] } }, { status: 404 })
+    await db.auditLog.create({ data: { actorUserId: user.id, action: 'user.pin_unlocked', entity: 'User', entityId: String(parsed.data.userId), requestId: args.context.requestId } })
+    return data({ ok: true as const, deviceId: null, pairingCode: null })
   }
   const parsed = deviceIdSchema.safeParse(Object.fromEntries(form))
   if (!parsed.success) return data({ ok: false as const, fieldErrors: parsed.error.flatten().fieldErrors }, { status: 400 })
@@ -50,7 +62,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Devices() {
-  const { devices, locations } = useLoaderData<typeof loader>()
+  const { devices, locations, lockedCashiers } = useLoaderData<typeof loader>()
   const outcome = useActionData<typeof action>()
   const { t, i18n } = useTranslation()
   const en = i18n.language === 'en'
@@ -87,6 +99,32 @@ export default function Devices() {
             </FormLayout>
           </Form>
         </Card>
+        {lockedCashiers.length > 0 ? (
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                {t('devices.lockedTitle')}
+              </Text>
+              <Text as="p">{t('devices.lockedHelp')}</Text>
+              <DataTable
+                columnContentTypes={['text', 'text', 'text']}
+                headings={[t('devices.name'), t('devices.lockedSince'), '']}
+                rows={lockedCashiers.map((cashier) => [
+                  `${cashier.name} (${cashier.posHandle ?? '-'})`,
+                  cashier.pinLockedAt ? formatSeoulDateTime(cashier.pinLockedAt) : '',
+                  <Form key="unlock" method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="userId" value={cashier.id} />
+                    <input type="hidden" name="intent" value="unlock" />
+                    <Button submit size="slim">
+                      {t('devices.unlock')}
+                    </Button>
+                  </Form>,
+                ])}
+              />
+            </BlockStack>
+          </Card>
+        ) : null}
         <Card>
           <DataTable
             columnContentTypes={['text', 'text', 'text', 'text']}

@@ -26,9 +26,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return data({ error: 'invalid' as const, fieldErrors: parsed.error.flatten().fieldErrors }, { status: 400 })
   const result = await signInWithPassword({
     db: context.services.database.prisma,
+    brakes: context.services.brakes,
     email: parsed.data.email,
     password: parsed.data.password,
-    clientAddress: request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'local',
+    clientAddress: context.clientAddress,
   })
   if (!result.ok) {
     const status = result.reason === 'rate-limited' ? 429 : 401

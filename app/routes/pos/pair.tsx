@@ -5,20 +5,14 @@ import { CsrfInput } from '../../components/csrf-input'
 import { readProtectedForm } from '../../domain/auth/permissions.server'
 import { deviceCookie } from '../../domain/auth/session.server'
 import { pairDevice, pairDeviceSchema } from '../../domain/auth/sign-in.server'
-import { passwordFailures } from '../../domain/auth/rate-limit.server'
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readProtectedForm({ request, context })
   const parsed = pairDeviceSchema.safeParse(Object.fromEntries(form))
   if (!parsed.success) return data({ error: 'invalid' }, { status: 400 })
-  // Pairing codes are guessable in principle: share the sign-in failure brake.
-  const key = `pair|${request.headers.get('x-forwarded-for') ?? 'local'}`
-  if (passwordFailures.retryAfterMs(key) > 0) return data({ error: 'rate-limited' }, { status: 429 })
-  const paired = await pairDevice({ db: context.services.database.prisma, code: parsed.data.code })
-  if (!paired) {
-    passwordFailures.recordFailure(key)
-    return data({ error: 'invalid' }, { status: 400 })
-  }
+  const { services, clientAddress } = context
+  const paired = await pairDevice({ db: services.database.prisma, brakes: services.brakes, code: parsed.data.code, clientAddress })
+  if (!paired.ok) return data({ error: paired.reason }, { status: paired.reason === 'rate-limited' ? 429 : 400 })
   return redirect('/pos/sign-in', { headers: { 'Set-Cookie': deviceCookie(paired.token, context.services.env.COOKIE_SECURE) } })
 }
 

@@ -22,8 +22,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!device) throw redirect('/pos/pair')
   const parsed = pinSignInSchema.safeParse(Object.fromEntries(form))
   if (!parsed.success) return data({ error: 'invalid' as const, retryAfterSeconds: undefined }, { status: 400 })
-  const result = await signInWithPin({ db, deviceId: device.id, ...parsed.data })
-  if (!result.ok) return data({ error: result.reason, retryAfterSeconds: result.retryAfterSeconds }, { status: result.reason === 'rate-limited' ? 429 : 401 })
+  const result = await signInWithPin({ db, brakes: context.services.brakes, deviceId: device.id, ...parsed.data })
+  if (!result.ok) {
+    const status = { 'rate-limited': 429, locked: 423, invalid: 401 }[result.reason]
+    return data({ error: result.reason, retryAfterSeconds: result.retryAfterSeconds }, { status })
+  }
   return redirect('/pos', { headers: { 'Set-Cookie': sessionCookie(result.token, result.maxAgeSeconds, context.services.env.COOKIE_SECURE) } })
 }
 
@@ -46,6 +49,8 @@ export default function PosSignIn() {
           <FormLayout>
             {actionData?.error === 'rate-limited' ? (
               <Banner tone="critical">{t('pos.pinRateLimited', { seconds: actionData.retryAfterSeconds ?? 60 })}</Banner>
+            ) : actionData?.error === 'locked' ? (
+              <Banner tone="critical">{t('pos.pinLocked')}</Banner>
             ) : actionData?.error ? (
               <Banner tone="critical">{t('pos.pinInvalid')}</Banner>
             ) : null}
