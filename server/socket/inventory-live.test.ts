@@ -1,6 +1,7 @@
 // Live inventory over Socket.IO against the real server and a real seeded database: rooms by
 // scope, ordering under a burst, catch-up and snapshots, payload validation, and the browser
 // sync module (app/lib/live-inventory.ts) end to end.
+import { systemActor } from '../../app/domain/auth/permissions.server.ts'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { receiveStock } from '../../app/domain/inventory/stock.server.ts'
 import { applyMovement, stockTransaction, type StockChange } from '../../app/domain/inventory/ledger.server.ts'
@@ -66,8 +67,8 @@ describe('rooms', () => {
     const online = collect(anonymous, 'inventory:online')
     const adminSaw = collect(admin, 'inventory:changed')
 
-    const atPlaza = await receiveStock(deps(), { productId: product.id, locationId: places.plaza, quantity: 2, actorUserId: null })
-    const atWarehouse = await receiveStock(deps(), { productId: product.id, locationId: places.online, quantity: 7, actorUserId: null })
+    const atPlaza = await receiveStock(deps(), { productId: product.id, locationId: places.plaza, quantity: 2, actor: systemActor('maintenance') })
+    const atWarehouse = await receiveStock(deps(), { productId: product.id, locationId: places.online, quantity: 7, actor: systemActor('maintenance') })
     await until('the online event', () => online.some((e) => e.productId === product.id))
     await until('the admin to see both', () => adminSaw.some((e) => e.seq === atWarehouse.seq))
     await roundTrip(anonymous)
@@ -93,7 +94,7 @@ describe('rooms', () => {
     const start = await ledgerSeq()
     const made: StockChange[] = []
     for (const productId of [own.id, foreign.id]) {
-      for (const locationId of [places.plaza, places.popup]) made.push(await receiveStock(deps(), { productId, locationId, quantity: 4, actorUserId: null }))
+      for (const locationId of [places.plaza, places.popup]) made.push(await receiveStock(deps(), { productId, locationId, quantity: 4, actor: systemActor('maintenance') }))
     }
     await until('the admin to see every change', () => adminSaw.some((e) => e.seq === made.at(-1)!.seq))
     await roundTrip(pos)
@@ -119,7 +120,7 @@ describe('ordering', () => {
     await Promise.all(
       Array.from({ length: 50 }, (_, i) => {
         const product = products[i % 2]
-        if (i % 3 === 0) return receiveStock(deps(), { productId: product.id, locationId: [...stores, places.online][i % 4], quantity: 2, actorUserId: null })
+        if (i % 3 === 0) return receiveStock(deps(), { productId: product.id, locationId: [...stores, places.online][i % 4], quantity: 2, actor: systemActor('maintenance') })
         return recordSale(deps(), cashSale(stores[i % 3], [{ productId: product.id, quantity: 1, priceWon: product.priceWon }]))
       }),
     )
@@ -144,7 +145,7 @@ describe('ordering', () => {
     const admin = await open(await organizerCookie(db()))
     const seen = collect(admin, 'inventory:changed')
     // A ChangeFeed the server does not listen to: the notice is "lost".
-    const unheard = await receiveStock(inventoryDeps(server.services.database), { productId: product.id, locationId: places.plaza, quantity: 1, actorUserId: null })
+    const unheard = await receiveStock(inventoryDeps(server.services.database), { productId: product.id, locationId: places.plaza, quantity: 1, actor: systemActor('maintenance') })
     await until('the safety tick', () => seen.some((e) => e.seq === unheard.seq), 3_000)
   })
 })
@@ -164,8 +165,8 @@ describe('catch-up', () => {
     vendor.disconnect()
     const missed: StockChange[] = []
     for (let i = 0; i < 5; i++) {
-      missed.push(await receiveStock(deps(), { productId: own.id, locationId: places.plaza, quantity: 1, actorUserId: null }))
-      await receiveStock(deps(), { productId: foreign.id, locationId: places.plaza, quantity: 1, actorUserId: null })
+      missed.push(await receiveStock(deps(), { productId: own.id, locationId: places.plaza, quantity: 1, actor: systemActor('maintenance') }))
+      await receiveStock(deps(), { productId: foreign.id, locationId: places.plaza, quantity: 1, actor: systemActor('maintenance') })
     }
     // The protocol itself: exactly the 5 in scope, in order.
     const probe = await open(cookie)
@@ -176,7 +177,7 @@ describe('catch-up', () => {
 
     vendor.connect()
     await until('the catch-up after reconnecting', () => sync.synced && applied.length >= 5)
-    const live = await receiveStock(deps(), { productId: own.id, locationId: places.plaza, quantity: 1, actorUserId: null })
+    const live = await receiveStock(deps(), { productId: own.id, locationId: places.plaza, quantity: 1, actor: systemActor('maintenance') })
     await until('the live change', () => applied.some((e) => e.seq === live.seq))
     await roundTrip(vendor)
     expect(applied.map((e) => e.seq)).toEqual([...missed, live].map((c) => c.seq))
@@ -193,10 +194,10 @@ describe('catch-up', () => {
     const [first, second] = [await freshProduct(deps(), {}), await freshProduct(deps(), {})]
     const storefront = await open()
     const since = await ledgerSeq()
-    await receiveStock(deps(), { productId: first.id, locationId: places.online, quantity: 2, actorUserId: null })
-    await receiveStock(deps(), { productId: second.id, locationId: places.online, quantity: 5, actorUserId: null })
-    const last = await receiveStock(deps(), { productId: first.id, locationId: places.online, quantity: 1, actorUserId: null })
-    await receiveStock(deps(), { productId: first.id, locationId: places.plaza, quantity: 9, actorUserId: null })
+    await receiveStock(deps(), { productId: first.id, locationId: places.online, quantity: 2, actor: systemActor('maintenance') })
+    await receiveStock(deps(), { productId: second.id, locationId: places.online, quantity: 5, actor: systemActor('maintenance') })
+    const last = await receiveStock(deps(), { productId: first.id, locationId: places.online, quantity: 1, actor: systemActor('maintenance') })
+    await receiveStock(deps(), { productId: first.id, locationId: places.plaza, quantity: 9, actor: systemActor('maintenance') })
     const reply = await catchUp(storefront, { since })
     expect(reply).toMatchObject({ feed: 'online', mode: 'events' })
     expect(reply.mode === 'events' && reply.events).toEqual([
@@ -229,7 +230,7 @@ describe('catch-up', () => {
     const { enterpriseId } = await vendorWithEnterprises()
     const product = await freshProduct(deps(), {}, { enterpriseId })
     const since = await ledgerSeq()
-    for (let i = 0; i < 4; i++) await receiveStock(deps(), { productId: product.id, locationId: places.popup, quantity: 1, actorUserId: null })
+    for (let i = 0; i < 4; i++) await receiveStock(deps(), { productId: product.id, locationId: places.popup, quantity: 1, actor: systemActor('maintenance') })
     const scope = { kind: 'enterprise', enterpriseId } as const
     const events = await readCatchUp({ database: server.services.database, scope, feed: 'levels', since, limit: 4 })
     expect(events.mode === 'events' && events.events.length).toBe(4)
@@ -269,7 +270,7 @@ describe('browser sync module against the real server', () => {
     const product = await freshProduct(deps(), { [places.plaza]: 20 })
     const admin = await open(await organizerCookie(db()))
     const since = await ledgerSeq()
-    const missed = await receiveStock(deps(), { productId: product.id, locationId: places.plaza, quantity: 1, actorUserId: null })
+    const missed = await receiveStock(deps(), { productId: product.id, locationId: places.plaza, quantity: 1, actor: systemActor('maintenance') })
     // Commit another change the moment the catch-up leaves the client.
     let racing: Promise<{ saleId: number }> | undefined
     admin.onAnyOutgoing((event) => {
