@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { receiveStock } from '../../app/domain/inventory/stock.server.ts'
 import { applyMovement, stockTransaction, type StockChange } from '../../app/domain/inventory/ledger.server.ts'
 import { onlineAvailability } from '../../app/domain/inventory/availability.server.ts'
-import { currentLedgerSeq, readCatchUp } from '../../app/domain/inventory/live-read.server.ts'
+import { currentLedgerSeq, levelAudience, mayWatchLevel, readCatchUp } from '../../app/domain/inventory/live-read.server.ts'
 import type { CatchUpReply, InventoryChangedEvent } from '../../app/domain/live/socket-events.ts'
 import { recordSale } from '../../app/domain/sales/record-sale.server.ts'
 import { createInventorySync } from '../../app/lib/live-inventory.ts'
@@ -104,6 +104,42 @@ describe('rooms', () => {
     expect(fresh(adminSaw).map((e) => e.seq)).toEqual(made.map((c) => c.seq))
     expect(fresh(posSaw).map((e) => e.seq)).toEqual(made.filter((c) => c.locationId === places.plaza).map((c) => c.seq))
     expect(fresh(vendorSaw).map((e) => e.seq)).toEqual(made.filter((c) => c.productId === own.id).map((c) => c.seq))
+  })
+})
+
+describe('one visibility rule', () => {
+  it('decides each scope: organizers all, a vendor its enterprise, a device its location, the public no levels', () => {
+    const level = { locationId: 7, enterpriseId: 3 }
+    expect(levelAudience(level)).toEqual([{ kind: 'admin' }, { kind: 'enterprise', enterpriseId: 3 }, { kind: 'location', locationId: 7 }])
+    expect(mayWatchLevel({ kind: 'admin' }, level)).toBe(true)
+    expect(mayWatchLevel({ kind: 'enterprise', enterpriseId: 3 }, level)).toBe(true)
+    expect(mayWatchLevel({ kind: 'enterprise', enterpriseId: 4 }, level)).toBe(false)
+    expect(mayWatchLevel({ kind: 'location', locationId: 7 }, level)).toBe(true)
+    expect(mayWatchLevel({ kind: 'location', locationId: 3 }, level)).toBe(false)
+    expect(mayWatchLevel({ kind: 'online' }, level)).toBe(false)
+  })
+
+  it('gives a vendor socket the same changes live and in catch-up: its own enterprise’s, never another’s (events and snapshot)', async () => {
+    const { userId, enterpriseId, otherEnterpriseId } = await vendorWithEnterprises()
+    const vendor = await open(await sessionCookie(db(), { userId }))
+    const live = collect(vendor, 'inventory:changed')
+    const own = await freshProduct(deps(), {}, { enterpriseId })
+    const foreign = await freshProduct(deps(), {}, { enterpriseId: otherEnterpriseId })
+    const start = await ledgerSeq()
+    const made: StockChange[] = []
+    for (const productId of [foreign.id, own.id, foreign.id]) made.push(await receiveStock(deps(), { productId, locationId: places.popup, quantity: 2, actor: systemActor('maintenance') }))
+    const ownSeqs = made.filter((change) => change.productId === own.id).map((change) => change.seq)
+    await until('the vendor to see its change', () => live.some((e) => e.seq === ownSeqs[0]))
+    await roundTrip(vendor)
+
+    const caughtUp = await catchUp(vendor, { since: start })
+    if (caughtUp.mode !== 'events' || caughtUp.feed !== 'levels') throw new Error('expected level events')
+    expect(live.filter((e) => e.seq > start).map((e) => e.seq)).toEqual(ownSeqs)
+    expect(caughtUp.events.map((e) => e.seq)).toEqual(ownSeqs)
+    const snapshot = await readCatchUp({ database: server.services.database, scope: { kind: 'enterprise', enterpriseId }, feed: 'levels', since: start, limit: 0 })
+    if (snapshot.mode !== 'snapshot' || snapshot.feed !== 'levels') throw new Error('expected a levels snapshot')
+    expect(snapshot.levels.some((level) => level.productId === own.id)).toBe(true)
+    expect(snapshot.levels.some((level) => level.productId === foreign.id)).toBe(false)
   })
 })
 
