@@ -3,6 +3,7 @@
 // that is cancelled goes back to the origin). Acting on a transfer needs access to every product
 // on it, checked inside the operation's transaction.
 import { z } from 'zod'
+import { recordAudit } from '../audit/audit-log.server.ts'
 import { actorUserId, type Actor } from '../auth/permissions.server.ts'
 import { InventoryRuleError } from './errors.ts'
 import type { createTransferSchema, receiveTransferSchema } from './inventory.schema.ts'
@@ -89,9 +90,7 @@ export function receiveTransfer(deps: StockDeps, input: z.output<typeof receiveT
       })
     }
     if (shortLines.length) {
-      await ctx.tx.auditLog.create({
-        data: { actorUserId: actorUserId(input.actor), action: 'transfer.received_short', entity: 'Transfer', entityId: String(transfer.id), detail: JSON.stringify(shortLines) },
-      })
+      await recordAudit(ctx.tx, { actor: input.actor, action: 'transfer.received_short', entity: 'Transfer', entityId: transfer.id, detail: shortLines })
     }
   })
 }
