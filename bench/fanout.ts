@@ -1,6 +1,7 @@
 // fanout: commit-to-receipt latency of `inventory:changed` on N connected sockets, against a bare
 // Socket.IO broadcast of the same payload to the same sockets in the same run (interleaved rounds).
 // The sockets are POS tablets of one location (the room a sale there is published to).
+import { systemActor } from '../app/domain/auth/permissions.server.ts'
 import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -29,7 +30,7 @@ export async function benchFanout({ clients = 1000, rounds = 30, clientProcesses
   const server = await startServer({ env, log: createLogger('silent'), withoutApp: true })
   const deps = { database: server.services.database, changes: server.services.changes }
   const locationId = catalog.locations.plaza
-  await receiveStock(deps, { productId: catalog.productId, locationId, quantity: 1_000_000, actorUserId: null })
+  await receiveStock(deps, { productId: catalog.productId, locationId, quantity: 1_000_000, actor: systemActor('maintenance') })
 
   const committedAt = new Map<number, number>()
   server.services.changes.subscribe('inventory:committed', ({ changes }) => {

@@ -1,5 +1,6 @@
 // oversell: 200 concurrent buyers over the four channels race for 50 units on the embedded
 // database; exactly 50 may succeed, the stock must end at 0 and the ledger must verify.
+import { systemActor } from '../app/domain/auth/permissions.server.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,7 +21,7 @@ export async function benchOversell({ units = 50, buyers = 200 } = {}) {
   // The units are spread over the four channels' locations; every channel's buyers race at once.
   const perLocation = channels.map((_, i) => Math.floor(units / 4) + (i < units % 4 ? 1 : 0))
   for (const [i, locationId] of channels.entries()) {
-    await receiveStock(deps, { productId: catalog.productId, locationId, quantity: perLocation[i], actorUserId: null })
+    await receiveStock(deps, { productId: catalog.productId, locationId, quantity: perLocation[i], actor: systemActor('maintenance') })
   }
   const buy = async (i: number) => {
     const locationId = channels[i % 4]
@@ -28,7 +29,7 @@ export async function benchOversell({ units = 50, buyers = 200 } = {}) {
     if (locationId !== online) {
       return recordSale(deps, { clientId: `oversell-${i}`, locationId, lines: [line], tenders: [{ kind: 'CASH', amountWon: catalog.priceWon }] })
     }
-    await reserveForCheckout(deps, { checkoutId: `oversell-checkout-${i}`, lines: [line], ttlMinutes: 15 })
+    await reserveForCheckout(deps, { checkoutId: `oversell-checkout-${i}`, lines: [line], ttlMinutes: 15, actor: systemActor('storefront-checkout') })
     return recordSale(deps, { clientId: `oversell-order-${i}`, locationId, checkoutId: `oversell-checkout-${i}`, fulfilment: 'DELIVERY', lines: [line], tenders: [{ kind: 'ONLINE_CARD', amountWon: catalog.priceWon }] })
   }
   try {

@@ -2,6 +2,7 @@
 //   domain  — recordSale(), exactly as the app writes a sale (level + ledger + sale + line + tender)
 //   floor   — the same rows through the leanest single Prisma transaction (one batch)
 //   raw     — the domain's SQL through better-sqlite3 directly
+import { systemActor } from '../app/domain/auth/permissions.server.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -25,7 +26,7 @@ async function fixture(url: string): Promise<Fixture> {
   const catalog = await benchCatalog(url)
   const { database, productId, enterpriseId, priceWon } = catalog
   const locationId = catalog.locations.plaza
-  await receiveStock({ database, changes: new ChangeFeed() }, { productId, locationId, quantity: 1_000_000_000, actorUserId: null })
+  await receiveStock({ database, changes: new ChangeFeed() }, { productId, locationId, quantity: 1_000_000_000, actor: systemActor('maintenance') })
   return { database, productId, enterpriseId, locationId, priceWon }
 }
 

@@ -1,11 +1,12 @@
 // Live inventory over Socket.IO against the real server and a real seeded database: rooms by
 // scope, ordering under a burst, catch-up and snapshots, payload validation, and the browser
 // sync module (app/lib/live-inventory.ts) end to end.
+import { systemActor } from '../../app/domain/auth/permissions.server.ts'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { receiveStock } from '../../app/domain/inventory/stock.server.ts'
 import { applyMovement, stockTransaction, type StockChange } from '../../app/domain/inventory/ledger.server.ts'
 import { onlineAvailability } from '../../app/domain/inventory/availability.server.ts'
-import { currentLedgerSeq, readCatchUp } from '../../app/domain/inventory/live-read.server.ts'
+import { currentLedgerSeq, levelAudience, mayWatchLevel, readCatchUp } from '../../app/domain/inventory/live-read.server.ts'
 import type { CatchUpReply, InventoryChangedEvent } from '../../app/domain/live/socket-events.ts'
 import { recordSale } from '../../app/domain/sales/record-sale.server.ts'
 import { createInventorySync } from '../../app/lib/live-inventory.ts'
@@ -66,8 +67,8 @@ describe('rooms', () => {
     const online = collect(anonymous, 'inventory:online')
     const adminSaw = collect(admin, 'inventory:changed')
 
-    const atPlaza = await receiveStock(deps(), { productId: product.id, locationId: places.plaza, quantity: 2, actorUserId: null })
-    const atWarehouse = await receiveStock(deps(), { productId: product.id, locationId: places.online, quantity: 7, actorUserId: null })
+    const atPlaza = await receiveStock(deps(), { productId: product.id, locationId: places.plaza, quantity: 2, actor: systemActor('maintenance') })
+    const atWarehouse = await receiveStock(deps(), { productId: product.id, locationId: places.online, quantity: 7, actor: systemActor('maintenance') })
     await until('the online event', () => online.some((e) => e.productId === product.id))
     await until('the admin to see both', () => adminSaw.some((e) => e.seq === atWarehouse.seq))
     await roundTrip(anonymous)
@@ -93,7 +94,7 @@ describe('rooms', () => {
     const start = await ledgerSeq()
     const made: StockChange[] = []
     for (const productId of [own.id, foreign.id]) {
-      for (const locationId of [places.plaza, places.popup]) made.push(await receiveStock(deps(), { productId, locationId, quantity: 4, actorUserId: null }))
+      for (const locationId of [places.plaza, places.popup]) made.push(await receiveStock(deps(), { productId, locationId, quantity: 4, actor: systemActor('maintenance') }))
     }
     await until('the admin to see every change', () => adminSaw.some((e) => e.seq === made.at(-1)!.seq))
     await roundTrip(pos)
@@ -103,6 +104,42 @@ describe('rooms', () => {
     expect(fresh(adminSaw).map((e) => e.seq)).toEqual(made.map((c) => c.seq))
     expect(fresh(posSaw).map((e) => e.seq)).toEqual(made.filter((c) => c.locationId === places.plaza).map((c) => c.seq))
     expect(fresh(vendorSaw).map((e) => e.seq)).toEqual(made.filter((c) => c.productId === own.id).map((c) => c.seq))
+  })
+})
+
+describe('one visibility rule', () => {
+  it('decides each scope: organizers all, a vendor its enterprise, a device its location, the public no levels', () => {
+    const level = { locationId: 7, enterpriseId: 3 }
+    expect(levelAudience(level)).toEqual([{ kind: 'admin' }, { kind: 'enterprise', enterpriseId: 3 }, { kind: 'location', locationId: 7 }])
+    expect(mayWatchLevel({ kind: 'admin' }, level)).toBe(true)
+    expect(mayWatchLevel({ kind: 'enterprise', enterpriseId: 3 }, level)).toBe(true)
+    expect(mayWatchLevel({ kind: 'enterprise', enterpriseId: 4 }, level)).toBe(false)
+    expect(mayWatchLevel({ kind: 'location', locationId: 7 }, level)).toBe(true)
+    expect(mayWatchLevel({ kind: 'location', locationId: 3 }, level)).toBe(false)
+    expect(mayWatchLevel({ kind: 'online' }, level)).toBe(false)
+  })
+
+  it('gives a vendor socket the same changes live and in catch-up: its own enterprise’s, never another’s (events and snapshot)', async () => {
+    const { userId, enterpriseId, otherEnterpriseId } = await vendorWithEnterprises()
+    const vendor = await open(await sessionCookie(db(), { userId }))
+    const live = collect(vendor, 'inventory:changed')
+    const own = await freshProduct(deps(), {}, { enterpriseId })
+    const foreign = await freshProduct(deps(), {}, { enterpriseId: otherEnterpriseId })
+    const start = await ledgerSeq()
+    const made: StockChange[] = []
+    for (const productId of [foreign.id, own.id, foreign.id]) made.push(await receiveStock(deps(), { productId, locationId: places.popup, quantity: 2, actor: systemActor('maintenance') }))
+    const ownSeqs = made.filter((change) => change.productId === own.id).map((change) => change.seq)
+    await until('the vendor to see its change', () => live.some((e) => e.seq === ownSeqs[0]))
+    await roundTrip(vendor)
+
+    const caughtUp = await catchUp(vendor, { since: start })
+    if (caughtUp.mode !== 'events' || caughtUp.feed !== 'levels') throw new Error('expected level events')
+    expect(live.filter((e) => e.seq > start).map((e) => e.seq)).toEqual(ownSeqs)
+    expect(caughtUp.events.map((e) => e.seq)).toEqual(ownSeqs)
+    const snapshot = await readCatchUp({ database: server.services.database, scope: { kind: 'enterprise', enterpriseId }, feed: 'levels', since: start, limit: 0 })
+    if (snapshot.mode !== 'snapshot' || snapshot.feed !== 'levels') throw new Error('expected a levels snapshot')
+    expect(snapshot.levels.some((level) => level.productId === own.id)).toBe(true)
+    expect(snapshot.levels.some((level) => level.productId === foreign.id)).toBe(false)
   })
 })
 
@@ -119,7 +156,7 @@ describe('ordering', () => {
     await Promise.all(
       Array.from({ length: 50 }, (_, i) => {
         const product = products[i % 2]
-        if (i % 3 === 0) return receiveStock(deps(), { productId: product.id, locationId: [...stores, places.online][i % 4], quantity: 2, actorUserId: null })
+        if (i % 3 === 0) return receiveStock(deps(), { productId: product.id, locationId: [...stores, places.online][i % 4], quantity: 2, actor: systemActor('maintenance') })
         return recordSale(deps(), cashSale(stores[i % 3], [{ productId: product.id, quantity: 1, priceWon: product.priceWon }]))
       }),
     )
@@ -144,7 +181,7 @@ describe('ordering', () => {
     const admin = await open(await organizerCookie(db()))
     const seen = collect(admin, 'inventory:changed')
     // A ChangeFeed the server does not listen to: the notice is "lost".
-    const unheard = await receiveStock(inventoryDeps(server.services.database), { productId: product.id, locationId: places.plaza, quantity: 1, actorUserId: null })
+    const unheard = await receiveStock(inventoryDeps(server.services.database), { productId: product.id, locationId: places.plaza, quantity: 1, actor: systemActor('maintenance') })
     await until('the safety tick', () => seen.some((e) => e.seq === unheard.seq), 3_000)
   })
 })
@@ -164,8 +201,8 @@ describe('catch-up', () => {
     vendor.disconnect()
     const missed: StockChange[] = []
     for (let i = 0; i < 5; i++) {
-      missed.push(await receiveStock(deps(), { productId: own.id, locationId: places.plaza, quantity: 1, actorUserId: null }))
-      await receiveStock(deps(), { productId: foreign.id, locationId: places.plaza, quantity: 1, actorUserId: null })
+      missed.push(await receiveStock(deps(), { productId: own.id, locationId: places.plaza, quantity: 1, actor: systemActor('maintenance') }))
+      await receiveStock(deps(), { productId: foreign.id, locationId: places.plaza, quantity: 1, actor: systemActor('maintenance') })
     }
     // The protocol itself: exactly the 5 in scope, in order.
     const probe = await open(cookie)
@@ -176,7 +213,7 @@ describe('catch-up', () => {
 
     vendor.connect()
     await until('the catch-up after reconnecting', () => sync.synced && applied.length >= 5)
-    const live = await receiveStock(deps(), { productId: own.id, locationId: places.plaza, quantity: 1, actorUserId: null })
+    const live = await receiveStock(deps(), { productId: own.id, locationId: places.plaza, quantity: 1, actor: systemActor('maintenance') })
     await until('the live change', () => applied.some((e) => e.seq === live.seq))
     await roundTrip(vendor)
     expect(applied.map((e) => e.seq)).toEqual([...missed, live].map((c) => c.seq))
@@ -193,10 +230,10 @@ describe('catch-up', () => {
     const [first, second] = [await freshProduct(deps(), {}), await freshProduct(deps(), {})]
     const storefront = await open()
     const since = await ledgerSeq()
-    await receiveStock(deps(), { productId: first.id, locationId: places.online, quantity: 2, actorUserId: null })
-    await receiveStock(deps(), { productId: second.id, locationId: places.online, quantity: 5, actorUserId: null })
-    const last = await receiveStock(deps(), { productId: first.id, locationId: places.online, quantity: 1, actorUserId: null })
-    await receiveStock(deps(), { productId: first.id, locationId: places.plaza, quantity: 9, actorUserId: null })
+    await receiveStock(deps(), { productId: first.id, locationId: places.online, quantity: 2, actor: systemActor('maintenance') })
+    await receiveStock(deps(), { productId: second.id, locationId: places.online, quantity: 5, actor: systemActor('maintenance') })
+    const last = await receiveStock(deps(), { productId: first.id, locationId: places.online, quantity: 1, actor: systemActor('maintenance') })
+    await receiveStock(deps(), { productId: first.id, locationId: places.plaza, quantity: 9, actor: systemActor('maintenance') })
     const reply = await catchUp(storefront, { since })
     expect(reply).toMatchObject({ feed: 'online', mode: 'events' })
     expect(reply.mode === 'events' && reply.events).toEqual([
@@ -229,7 +266,7 @@ describe('catch-up', () => {
     const { enterpriseId } = await vendorWithEnterprises()
     const product = await freshProduct(deps(), {}, { enterpriseId })
     const since = await ledgerSeq()
-    for (let i = 0; i < 4; i++) await receiveStock(deps(), { productId: product.id, locationId: places.popup, quantity: 1, actorUserId: null })
+    for (let i = 0; i < 4; i++) await receiveStock(deps(), { productId: product.id, locationId: places.popup, quantity: 1, actor: systemActor('maintenance') })
     const scope = { kind: 'enterprise', enterpriseId } as const
     const events = await readCatchUp({ database: server.services.database, scope, feed: 'levels', since, limit: 4 })
     expect(events.mode === 'events' && events.events.length).toBe(4)
@@ -269,7 +306,7 @@ describe('browser sync module against the real server', () => {
     const product = await freshProduct(deps(), { [places.plaza]: 20 })
     const admin = await open(await organizerCookie(db()))
     const since = await ledgerSeq()
-    const missed = await receiveStock(deps(), { productId: product.id, locationId: places.plaza, quantity: 1, actorUserId: null })
+    const missed = await receiveStock(deps(), { productId: product.id, locationId: places.plaza, quantity: 1, actor: systemActor('maintenance') })
     // Commit another change the moment the catch-up leaves the client.
     let racing: Promise<{ saleId: number }> | undefined
     admin.onAnyOutgoing((event) => {

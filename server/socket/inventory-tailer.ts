@@ -6,9 +6,9 @@
 // writer), so a read of `id > lastEmitted` after a commit notice never skips a lower id.
 import type { AppServices } from '../../app/services.server.ts'
 import { onlineAvailability } from '../../app/domain/inventory/availability.server.ts'
-import { currentLedgerSeq, readMovementsAfter, type LedgerMovement } from '../../app/domain/inventory/live-read.server.ts'
+import { currentLedgerSeq, levelAudience, readMovementsAfter, type LedgerMovement } from '../../app/domain/inventory/live-read.server.ts'
 import type { LiveServer } from './index.ts'
-import { ROOMS } from './rooms.ts'
+import { ROOMS, scopeRoom } from './rooms.ts'
 
 export interface InventoryTailer {
   /** The seq of the newest movement emitted so far. */
@@ -44,7 +44,7 @@ export async function startInventoryTailer({ io, services, announce, safetyTickM
     const available = onlineSeq.size ? await onlineAvailability({ db, productIds: [...onlineSeq.keys()] }) : new Map<number, number>()
     for (const { seq, productId, locationId, onHand, reserved, available: levelAvailable, enterpriseId } of batch) {
       io.local
-        .to([ROOMS.admin, ROOMS.location(locationId), ROOMS.enterprise(enterpriseId)])
+        .to(levelAudience({ locationId, enterpriseId }).map(scopeRoom))
         .emit('inventory:changed', { seq, productId, locationId, onHand, reserved, available: levelAvailable })
     }
     for (const [productId, seq] of [...onlineSeq].sort((a, b) => a[1] - b[1])) {

@@ -23,3 +23,8 @@ export function roomsFor(scope: LiveScope): string[] {
       return [ROOMS.online]
   }
 }
+
+/** The room of a signed-in scope: the tailer emits a level change to its audience's rooms. */
+export function scopeRoom(scope: Exclude<LiveScope, { kind: 'online' }>): string {
+  return roomsFor(scope).find((room) => room !== ROOMS.online)!
+}

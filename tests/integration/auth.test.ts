@@ -1,6 +1,6 @@
 // Sign-in, roles and CSRF through the real route modules against a real (seeded) database.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { requirePermission } from '../../app/domain/auth/permissions.server.ts'
+import { requirePermission, systemActor } from '../../app/domain/auth/permissions.server.ts'
 import { createDevice } from '../../app/domain/pos/devices.server.ts'
 import * as adminDashboard from '../../app/routes/admin/dashboard.tsx'
 import * as adminLayout from '../../app/routes/admin/layout.tsx'
@@ -145,7 +145,7 @@ describe('POS device pairing and PIN sign-in', () => {
     await signIn(browser, 'organizer@dream-market.example', 'organizer-demo-1')
     // Pair this very browser as a tablet, so the device check passes and the session rule is what answers.
     const location = await services.database.prisma.location.findFirstOrThrow({ where: { kind: 'POPUP' }, select: { id: true } })
-    const { pairingCode } = await createDevice(services.database.prisma, { name: 'organizer laptop', locationId: location.id })
+    const { pairingCode } = await createDevice(services.database.prisma, { name: 'organizer laptop', locationId: location.id }, { actor: systemActor('maintenance') })
     browser.absorb((await posPair.action({ request: browser.request('/pos/pair', { form: { code: pairingCode } }), context: browser.context(), params: {} } as never)) as Response)
     expect(browser.cookies.has('dm_device')).toBe(true)
 

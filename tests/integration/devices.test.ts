@@ -1,5 +1,7 @@
 // POS tablets: organizers add tablets and issue one-time pairing codes; a revoked tablet stops.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { actorOf } from '../../app/domain/auth/permissions.server.ts'
+import { createDevice, issuePairingCode, revokeDevice } from '../../app/domain/pos/devices.server.ts'
 import * as devices from '../../app/routes/admin/devices.tsx'
 import * as login from '../../app/routes/auth/login.tsx'
 import * as posHome from '../../app/routes/pos/home.tsx'
@@ -61,5 +63,41 @@ describe('POS devices', () => {
     const organizer = await signedIn('organizer@dream-market.example', 'organizer-demo-1')
     expect(statusOf(await settle(() => devices.action(args(organizer, organizer.request('/admin/devices', { form: { intent: 'create', name: '', locationId: 'x' } })))))).toBe(400)
     expect(await testDb.database.prisma.posDevice.count()).toBe(before)
+  })
+
+  it('writes each device change and its audit row in one transaction: one row on success, neither when either fails', async () => {
+    const db = testDb.database.prisma
+    const location = await db.location.findFirstOrThrow({ where: { kind: 'POPUP' }, select: { id: true } })
+    const organizer = actorOf({ ...(await db.user.findFirstOrThrow({ where: { role: 'ORGANIZER' }, select: { id: true, role: true, enterpriseId: true } })), deviceId: null })
+    // An actor whose audit row cannot be written (no such user: the row's foreign key fails).
+    const ghost = actorOf({ id: 987_654, role: 'ORGANIZER', enterpriseId: null, deviceId: null })
+    const auditRows = (action: string, deviceId?: number) => db.auditLog.count({ where: { action, entity: 'PosDevice', ...(deviceId ? { entityId: String(deviceId) } : {}) } })
+
+    const devicesBefore = await db.posDevice.count()
+    const createdBefore = await auditRows('device.created')
+    await expect(createDevice(db, { name: 'ghost tablet', locationId: location.id }, { actor: ghost })).rejects.toThrow()
+    await expect(createDevice(db, { name: 'nowhere tablet', locationId: 999_999 }, { actor: organizer })).rejects.toThrow()
+    expect(await db.posDevice.count()).toBe(devicesBefore)
+    expect(await auditRows('device.created')).toBe(createdBefore)
+
+    const { deviceId } = await createDevice(db, { name: 'audited tablet', locationId: location.id }, { actor: organizer, requestId: 'req-1' })
+    expect(await db.auditLog.findMany({ where: { action: 'device.created', entityId: String(deviceId) }, select: { actorUserId: true, requestId: true } })).toEqual([
+      { actorUserId: organizer.kind === 'user' ? organizer.userId : -1, requestId: 'req-1' },
+    ])
+
+    const hashBefore = (await db.posDevice.findUniqueOrThrow({ where: { id: deviceId }, select: { pairingCodeHash: true } })).pairingCodeHash
+    await expect(issuePairingCode(db, deviceId, { actor: ghost })).rejects.toThrow()
+    expect((await db.posDevice.findUniqueOrThrow({ where: { id: deviceId }, select: { pairingCodeHash: true } })).pairingCodeHash).toBe(hashBefore)
+    expect(await auditRows('device.pairing_code_issued', deviceId)).toBe(0)
+    expect(await issuePairingCode(db, deviceId, { actor: organizer })).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+    expect(await auditRows('device.pairing_code_issued', deviceId)).toBe(1)
+
+    await expect(revokeDevice({ db, changes: services.changes }, deviceId, { actor: ghost })).rejects.toThrow()
+    expect(await db.posDevice.findUniqueOrThrow({ where: { id: deviceId }, select: { active: true } })).toEqual({ active: true })
+    expect(await auditRows('device.revoked', deviceId)).toBe(0)
+    expect(await revokeDevice({ db, changes: services.changes }, deviceId, { actor: organizer })).toBe(true)
+    expect(await revokeDevice({ db, changes: services.changes }, deviceId, { actor: organizer })).toBe(false)
+    expect(await db.posDevice.findUniqueOrThrow({ where: { id: deviceId }, select: { active: true } })).toEqual({ active: false })
+    expect(await auditRows('device.revoked', deviceId)).toBe(1)
   })
 })

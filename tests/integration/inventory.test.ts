@@ -1,4 +1,5 @@
 // The inventory engine against a real database (SQLite by default, PostgreSQL with TEST_DATABASE_URL).
+import { actorOf, systemActor } from '../../app/domain/auth/permissions.server.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OutOfStockError, InventoryRuleError } from '../../app/domain/inventory/errors.ts'
 import { listStorefrontProducts } from '../../app/domain/catalog/catalog.server.ts'
@@ -31,9 +32,9 @@ const level = (productId: number, locationId: number) =>
 describe('levels and ledger', () => {
   it('receives, adjusts with a reason, and writes one movement per change with the resulting levels', async () => {
     const product = await freshProduct(deps, {})
-    const received = await receiveStock(deps, { productId: product.id, locationId: places.plaza, quantity: 12, actorUserId: null })
+    const received = await receiveStock(deps, { productId: product.id, locationId: places.plaza, quantity: 12, actor: systemActor('maintenance') })
     expect(received).toMatchObject({ onHand: 12, reserved: 0, available: 12, kind: 'RECEIVE' })
-    const adjusted = await adjustStock(deps, { productId: product.id, locationId: places.plaza, delta: -2, reason: 'counted 10', actorUserId: null })
+    const adjusted = await adjustStock(deps, { productId: product.id, locationId: places.plaza, delta: -2, reason: 'counted 10', actor: systemActor('maintenance') })
     expect(adjusted.seq).toBeGreaterThan(received.seq)
     const movements = await testDb.database.prisma.stockMovement.findMany({ where: { productId: product.id }, orderBy: { id: 'asc' }, select: { kind: true, onHandDelta: true, onHandAfter: true, reason: true } })
     expect(movements).toEqual([
@@ -46,7 +47,7 @@ describe('levels and ledger', () => {
   it('refuses to adjust below zero, naming what is available, and writes nothing', async () => {
     const product = await freshProduct(deps, { [places.plaza]: 3 })
     const before = await testDb.database.prisma.stockMovement.count({ where: { productId: product.id } })
-    const error = await adjustStock(deps, { productId: product.id, locationId: places.plaza, delta: -5, reason: 'lost', actorUserId: null }).catch((e) => e)
+    const error = await adjustStock(deps, { productId: product.id, locationId: places.plaza, delta: -5, reason: 'lost', actor: systemActor('maintenance') }).catch((e) => e)
     expect(error).toBeInstanceOf(OutOfStockError)
     expect(error).toMatchObject({ available: 3, requested: 5 })
     expect(await level(product.id, places.plaza)).toEqual({ onHand: 3, reserved: 0 })
@@ -55,8 +56,8 @@ describe('levels and ledger', () => {
 
   it('restocks a return or writes it off as damaged', async () => {
     const product = await freshProduct(deps, { [places.plaza]: 1 })
-    await returnStock(deps, { productId: product.id, locationId: places.plaza, quantity: 2, disposition: 'RESTOCK', actorUserId: null })
-    const writeOff = await returnStock(deps, { productId: product.id, locationId: places.plaza, quantity: 1, disposition: 'WRITE_OFF', actorUserId: null })
+    await returnStock(deps, { productId: product.id, locationId: places.plaza, quantity: 2, disposition: 'RESTOCK', actor: systemActor('maintenance') })
+    const writeOff = await returnStock(deps, { productId: product.id, locationId: places.plaza, quantity: 1, disposition: 'WRITE_OFF', actor: systemActor('maintenance') })
     expect(writeOff).toMatchObject({ kind: 'RETURN_WRITE_OFF', onHand: 3 })
     expect(await level(product.id, places.plaza)).toEqual({ onHand: 3, reserved: 0 })
   })
@@ -122,10 +123,11 @@ describe('selling', () => {
     expect(await level(product.id, places.popup)).toEqual({ onHand: 0, reserved: 0 })
     const flagged = await testDb.database.prisma.stockMovement.findFirstOrThrow({ where: { productId: product.id, kind: 'OFFLINE_SHORTFALL' }, select: { id: true, shortfall: true, needsReview: true, saleId: true } })
     expect(flagged).toMatchObject({ shortfall: 3, needsReview: true, saleId: sale.saleId })
-    const organizer = await testDb.database.prisma.user.findFirstOrThrow({ where: { role: 'ORGANIZER' }, select: { id: true } })
-    await expect(resolveShortfall(deps, { movementId: flagged.id, resolution: 'found 3 in the van', actorUserId: organizer.id, enterpriseId: product.enterpriseId + 1000 })).rejects.toBeInstanceOf(InventoryRuleError)
-    await resolveShortfall(deps, { movementId: flagged.id, resolution: 'found 3 in the van', actorUserId: organizer.id, enterpriseId: null })
-    await expect(resolveShortfall(deps, { movementId: flagged.id, resolution: 'again', actorUserId: organizer.id, enterpriseId: null })).rejects.toThrow(/already resolved/)
+    const organizer = actorOf({ ...(await testDb.database.prisma.user.findFirstOrThrow({ where: { role: 'ORGANIZER' }, select: { id: true, role: true, enterpriseId: true } })), deviceId: null })
+    const otherVendor = await testDb.database.prisma.user.findFirstOrThrow({ where: { role: 'VENDOR', enterpriseId: { not: product.enterpriseId } }, select: { id: true, role: true, enterpriseId: true } })
+    await expect(resolveShortfall(deps, { movementId: flagged.id, resolution: 'found 3 in the van', actor: actorOf({ ...otherVendor, deviceId: null }) })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await resolveShortfall(deps, { movementId: flagged.id, resolution: 'found 3 in the van', actor: organizer })
+    await expect(resolveShortfall(deps, { movementId: flagged.id, resolution: 'again', actor: organizer })).rejects.toThrow(/already resolved/)
   })
 })
 
@@ -134,15 +136,15 @@ describe('reservations for online checkout', () => {
     const product = await freshProduct(deps, { [places.online]: 4 }, { priceWon: 7_000 })
     const before = (await onlineAvailability({ db: testDb.database.prisma, productIds: [product.id] })).get(product.id)
     expect(before).toBe(4)
-    const holds = await reserveForCheckout(deps, { checkoutId: 'checkout-aaaa-0001', lines: [{ productId: product.id, quantity: 3 }], ttlMinutes: 15 })
+    const holds = await reserveForCheckout(deps, { checkoutId: 'checkout-aaaa-0001', lines: [{ productId: product.id, quantity: 3 }], ttlMinutes: 15, actor: systemActor('storefront-checkout') })
     expect(holds).toHaveLength(1)
     expect(await level(product.id, places.online)).toEqual({ onHand: 4, reserved: 3 })
     expect((await onlineAvailability({ db: testDb.database.prisma, productIds: [product.id] })).get(product.id)).toBe(1)
     // The storefront sells exactly that: stock held for another checkout is not offered.
     const shelf = await listStorefrontProducts({ db: testDb.database.prisma, q: '시험 상품' })
     expect(shelf.find((p) => p.id === product.id)?.availableOnline).toBe(1)
-    await expect(reserveForCheckout(deps, { checkoutId: 'checkout-aaaa-0002', lines: [{ productId: product.id, quantity: 2 }], ttlMinutes: 15 })).rejects.toMatchObject({ available: 1 })
-    await extendReservations(deps, { checkoutId: 'checkout-aaaa-0001', ttlMinutes: 30 })
+    await expect(reserveForCheckout(deps, { checkoutId: 'checkout-aaaa-0002', lines: [{ productId: product.id, quantity: 2 }], ttlMinutes: 15, actor: systemActor('storefront-checkout') })).rejects.toMatchObject({ available: 1 })
+    await extendReservations(deps, { checkoutId: 'checkout-aaaa-0001', ttlMinutes: 30, actor: systemActor('storefront-checkout') })
     const sale = await recordSale(deps, {
       clientId: 'online-order-aaaa-0001',
       locationId: places.online,
@@ -156,16 +158,16 @@ describe('reservations for online checkout', () => {
     const reservation = await testDb.database.prisma.reservation.findFirstOrThrow({ where: { checkoutId: 'checkout-aaaa-0001' }, select: { status: true, saleId: true } })
     expect(reservation).toEqual({ status: 'CONVERTED', saleId: sale.saleId })
 
-    await reserveForCheckout(deps, { checkoutId: 'checkout-aaaa-0003', lines: [{ productId: product.id, quantity: 1 }], ttlMinutes: 15 })
-    await releaseReservations(deps, { checkoutId: 'checkout-aaaa-0003' })
+    await reserveForCheckout(deps, { checkoutId: 'checkout-aaaa-0003', lines: [{ productId: product.id, quantity: 1 }], ttlMinutes: 15, actor: systemActor('storefront-checkout') })
+    await releaseReservations(deps, { checkoutId: 'checkout-aaaa-0003', actor: systemActor('storefront-checkout') })
     expect(await level(product.id, places.online)).toEqual({ onHand: 1, reserved: 0 })
   })
 
   it('the sweeper releases expired holds, and an expired checkout cannot be converted', async () => {
     const product = await freshProduct(deps, { [places.online]: 2 }, { priceWon: 1_000 })
-    await reserveForCheckout(deps, { checkoutId: 'checkout-expire-0001', lines: [{ productId: product.id, quantity: 2 }], ttlMinutes: 1 })
+    await reserveForCheckout(deps, { checkoutId: 'checkout-expire-0001', lines: [{ productId: product.id, quantity: 2 }], ttlMinutes: 1, actor: systemActor('storefront-checkout') })
     const later = new Date(Date.now() + 2 * 60_000)
-    expect(await sweepExpiredReservations(deps, later)).toBeGreaterThanOrEqual(1)
+    expect(await sweepExpiredReservations(deps, { actor: systemActor('reservation-sweeper'), now: later })).toBeGreaterThanOrEqual(1)
     expect(await level(product.id, places.online)).toEqual({ onHand: 2, reserved: 0 })
     const status = await testDb.database.prisma.reservation.findFirstOrThrow({ where: { checkoutId: 'checkout-expire-0001' }, select: { status: true } })
     expect(status.status).toBe('EXPIRED')
@@ -178,28 +180,28 @@ describe('reservations for online checkout', () => {
 describe('transfers', () => {
   it('sends, receives partially (recording the difference), and cancels a sent transfer back to the origin', async () => {
     const product = await freshProduct(deps, { [places.online]: 10 })
-    const { transferId } = await createTransfer(deps, { fromLocationId: places.online, toLocationId: places.festival, lines: [{ productId: product.id, quantity: 6 }], actorUserId: null })
+    const { transferId } = await createTransfer(deps, { fromLocationId: places.online, toLocationId: places.festival, lines: [{ productId: product.id, quantity: 6 }], actor: systemActor('maintenance') })
     expect(await level(product.id, places.online)).toEqual({ onHand: 10, reserved: 0 }) // a draft moves nothing
-    await sendTransfer(deps, { transferId, actorUserId: null })
+    await sendTransfer(deps, { transferId, actor: systemActor('maintenance') })
     expect(await level(product.id, places.online)).toEqual({ onHand: 4, reserved: 0 })
-    await expect(sendTransfer(deps, { transferId, actorUserId: null })).rejects.toThrow(/is SENT/)
-    await receiveTransfer(deps, { transferId, lines: [{ productId: product.id, receivedQuantity: 5 }], actorUserId: null })
+    await expect(sendTransfer(deps, { transferId, actor: systemActor('maintenance') })).rejects.toThrow(/is SENT/)
+    await receiveTransfer(deps, { transferId, lines: [{ productId: product.id, receivedQuantity: 5 }], actor: systemActor('maintenance') })
     expect(await level(product.id, places.festival)).toEqual({ onHand: 5, reserved: 0 })
     const line = await testDb.database.prisma.transferLine.findFirstOrThrow({ where: { transferId }, select: { quantity: true, receivedQuantity: true } })
     expect(line).toEqual({ quantity: 6, receivedQuantity: 5 })
 
-    const second = await createTransfer(deps, { fromLocationId: places.online, toLocationId: places.plaza, lines: [{ productId: product.id, quantity: 4 }], actorUserId: null })
-    await sendTransfer(deps, { transferId: second.transferId, actorUserId: null })
+    const second = await createTransfer(deps, { fromLocationId: places.online, toLocationId: places.plaza, lines: [{ productId: product.id, quantity: 4 }], actor: systemActor('maintenance') })
+    await sendTransfer(deps, { transferId: second.transferId, actor: systemActor('maintenance') })
     expect(await level(product.id, places.online)).toEqual({ onHand: 0, reserved: 0 })
-    await cancelTransfer(deps, { transferId: second.transferId, actorUserId: null })
+    await cancelTransfer(deps, { transferId: second.transferId, actor: systemActor('maintenance') })
     expect(await level(product.id, places.online)).toEqual({ onHand: 4, reserved: 0 })
-    await expect(receiveTransfer(deps, { transferId: second.transferId, lines: [{ productId: product.id, receivedQuantity: 4 }], actorUserId: null })).rejects.toThrow(/CANCELLED/)
+    await expect(receiveTransfer(deps, { transferId: second.transferId, lines: [{ productId: product.id, receivedQuantity: 4 }], actor: systemActor('maintenance') })).rejects.toThrow(/CANCELLED/)
   })
 
   it('refuses to send more than is available and leaves everything as it was', async () => {
     const product = await freshProduct(deps, { [places.plaza]: 2 })
-    const { transferId } = await createTransfer(deps, { fromLocationId: places.plaza, toLocationId: places.popup, lines: [{ productId: product.id, quantity: 3 }], actorUserId: null })
-    await expect(sendTransfer(deps, { transferId, actorUserId: null })).rejects.toBeInstanceOf(OutOfStockError)
+    const { transferId } = await createTransfer(deps, { fromLocationId: places.plaza, toLocationId: places.popup, lines: [{ productId: product.id, quantity: 3 }], actor: systemActor('maintenance') })
+    await expect(sendTransfer(deps, { transferId, actor: systemActor('maintenance') })).rejects.toBeInstanceOf(OutOfStockError)
     const transfer = await testDb.database.prisma.transfer.findUniqueOrThrow({ where: { id: transferId }, select: { status: true } })
     expect(transfer.status).toBe('DRAFT')
     expect(await level(product.id, places.plaza)).toEqual({ onHand: 2, reserved: 0 })
@@ -215,15 +217,15 @@ describe('no oversell under concurrency', () => {
     // the real online way: reserve at checkout, then pay (convert the reservation into the sale).
     const channels = [plaza, popup, festival, online]
     for (const locationId of channels.slice(1)) {
-      const { transferId } = await createTransfer(deps, { fromLocationId: plaza, toLocationId: locationId, lines: [{ productId: product.id, quantity: 10 }], actorUserId: null })
-      await sendTransfer(deps, { transferId, actorUserId: null })
-      await receiveTransfer(deps, { transferId, lines: [], actorUserId: null })
+      const { transferId } = await createTransfer(deps, { fromLocationId: plaza, toLocationId: locationId, lines: [{ productId: product.id, quantity: 10 }], actor: systemActor('maintenance') })
+      await sendTransfer(deps, { transferId, actor: systemActor('maintenance') })
+      await receiveTransfer(deps, { transferId, lines: [], actor: systemActor('maintenance') })
     }
     const buy = async (i: number) => {
       const locationId = channels[i % 4]
       if (locationId !== online) return recordSale(deps, cashSale(locationId, [{ productId: product.id, quantity: 1, priceWon: 1_000 }]))
       const checkoutId = `race-checkout-${i}-${product.id}`
-      await reserveForCheckout(deps, { checkoutId, lines: [{ productId: product.id, quantity: 1 }], ttlMinutes: 15 })
+      await reserveForCheckout(deps, { checkoutId, lines: [{ productId: product.id, quantity: 1 }], ttlMinutes: 15, actor: systemActor('storefront-checkout') })
       return recordSale(deps, { clientId: `race-order-${i}-${product.id}`, locationId, checkoutId, fulfilment: 'DELIVERY', lines: [{ productId: product.id, quantity: 1 }], tenders: [{ kind: 'ONLINE_CARD', amountWon: 1_000 }] })
     }
     const outcomes = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => buy(i)))

@@ -1,6 +1,7 @@
 // Hostile use of the sign-in forms: rotating X-Forwarded-For, guessing one account from many
 // addresses, guessing pairing codes, guessing a cashier's PIN across tablets, and using a PIN
 // session away from its tablet. Real route modules, a real database, real Redis.
+import { systemActor } from '../../app/domain/auth/permissions.server.ts'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createLogger } from '../../app/config/logger.server.ts'
@@ -43,7 +44,7 @@ const signIn = (browser: TestBrowser, email: string, password: string, headers?:
 async function pairedTablet(address = '10.1.0.1') {
   const tablet = new TestBrowser(services, address)
   const location = await db().location.findFirstOrThrow({ where: { kind: 'PLAZA' }, select: { id: true } })
-  const { pairingCode, deviceId } = await createDevice(db(), { name: `tablet ${randomUUID().slice(0, 6)}`, locationId: location.id })
+  const { pairingCode, deviceId } = await createDevice(db(), { name: `tablet ${randomUUID().slice(0, 6)}`, locationId: location.id }, { actor: systemActor('maintenance') })
   tablet.absorb((await run(tablet, posPair.action as RouteFn, '/pos/pair', { code: pairingCode })) as Response)
   expect(tablet.cookies.has('dm_device')).toBe(true)
   return Object.assign(tablet, { deviceId })
@@ -121,7 +122,7 @@ describe('pairing brakes', () => {
     expect(statuses.slice(10)).toEqual(Array(5).fill(429))
 
     const location = await db().location.findFirstOrThrow({ where: { kind: 'PLAZA' }, select: { id: true } })
-    const { pairingCode } = await createDevice(db(), { name: 'good tablet', locationId: location.id })
+    const { pairingCode } = await createDevice(db(), { name: 'good tablet', locationId: location.id }, { actor: systemActor('maintenance') })
     const tablet = new TestBrowser(services, '198.51.100.200')
     const paired = await run(tablet, posPair.action as RouteFn, '/pos/pair', { code: pairingCode })
     expect((paired as Response).headers.get('location')).toBe('/pos/sign-in')

@@ -1,5 +1,6 @@
 // Small helpers for inventory tests: deps around a test database, and a fresh product stocked
 // at chosen locations, so each test owns its numbers.
+import { systemActor } from '../../app/domain/auth/permissions.server.ts'
 import { randomUUID } from 'node:crypto'
 import type { Database } from '../../app/db/client.server.ts'
 import { receiveStock } from '../../app/domain/inventory/stock.server.ts'
@@ -31,7 +32,7 @@ export async function freshProduct(deps: SaleDeps, stock: Record<number, number>
     select: { id: true, enterpriseId: true, priceWon: true },
   })
   for (const [locationId, quantity] of Object.entries(stock)) {
-    if (quantity > 0) await receiveStock(deps, { productId: product.id, locationId: Number(locationId), quantity, actorUserId: null })
+    if (quantity > 0) await receiveStock(deps, { productId: product.id, locationId: Number(locationId), quantity, actor: systemActor('maintenance') })
   }
   return product
 }

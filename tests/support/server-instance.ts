@@ -1,6 +1,7 @@
 // A real server process for multi-instance tests (tests/integration/multi-instance.test.ts), run
 // with child_process.fork. It reports its URL over IPC and makes stock changes through its OWN
 // services when the parent asks, so a change is committed "through this instance". Test-only.
+import { systemActor } from '../../app/domain/auth/permissions.server.ts'
 import { parseEnv } from '../../app/config/env.server.ts'
 import { createLogger } from '../../app/config/logger.server.ts'
 import { receiveStock } from '../../app/domain/inventory/stock.server.ts'
@@ -24,7 +25,7 @@ process.on('message', (request: InstanceRequest) => {
       case 'sale':
         return recordSale(deps, request.input)
       case 'receive':
-        return receiveStock(deps, { ...request.input, actorUserId: null })
+        return receiveStock(deps, { ...request.input, actor: systemActor('maintenance') })
       case 'stop':
         await server.close()
         setImmediate(() => process.exit(0))

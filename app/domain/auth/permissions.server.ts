@@ -40,6 +40,46 @@ export function enterpriseScopeOf(user: Pick<SessionUser, 'role' | 'enterpriseId
   return { enterpriseId: user.enterpriseId }
 }
 
+/**
+ * Who performs a domain write. Built only here (`actorOf`, `systemActor`): the brand keeps other
+ * modules from writing one by hand, so a domain operation can trust the role it reads.
+ */
+declare const actorBrand: unique symbol
+export type Actor = (
+  | { readonly kind: 'user'; readonly userId: number; readonly role: UserRole; readonly enterpriseId: number | null; readonly deviceId: number | null }
+  | { readonly kind: 'system'; readonly name: SystemActorName }
+) & { readonly [actorBrand]: true }
+
+/**
+ * Work nobody signed in asks for: online checkout holds, the reservation sweeper, the seed, and
+ * operator scripts, tests and benches ('maintenance'). They may touch every enterprise's stock.
+ */
+export type SystemActorName = 'storefront-checkout' | 'reservation-sweeper' | 'seed' | 'maintenance'
+
+export function actorOf(user: Pick<SessionUser, 'id' | 'role' | 'enterpriseId' | 'deviceId'>): Actor {
+  return { kind: 'user', userId: user.id, role: user.role, enterpriseId: user.enterpriseId, deviceId: user.deviceId } as Actor
+}
+
+export function systemActor(name: SystemActorName): Actor {
+  return { kind: 'system', name } as Actor
+}
+
+/** The user to record as having done it (null for system work). */
+export function actorUserId(actor: Actor): number | null {
+  return actor.kind === 'user' ? actor.userId : null
+}
+
+/**
+ * Whether the actor may do `permission` on goods of every enterprise in `enterpriseIds` (organizers
+ * and system actors: any; vendors: their own only). The one rule domain writes check.
+ */
+export function actorMay(actor: Actor, permission: Permission, enterpriseIds: Iterable<number> = []): boolean {
+  if (actor.kind === 'system') return true
+  if (!can(actor, permission)) return false
+  for (const enterpriseId of enterpriseIds) if (!canActForEnterprise(actor, enterpriseId)) return false
+  return true
+}
+
 export function forbidden(message = 'Forbidden'): never {
   throw data({ error: message }, { status: 403 })
 }

@@ -5,7 +5,8 @@
 import { z } from 'zod'
 import type { Db } from '../../db/client.server.ts'
 import { hashSecret, verifySecret } from './password.server.ts'
-import { can, forbidden } from './permissions.server.ts'
+import { recordAudit } from '../audit/audit-log.server.ts'
+import { can, forbidden, type Actor } from './permissions.server.ts'
 import type { SignInBrakes } from './rate-limit.server.ts'
 import { createSession, hashToken, newToken, type SessionUser } from './session.server.ts'
 
@@ -121,10 +122,24 @@ export function listLockedCashiers(db: Db) {
 export const unlockCashierSchema = z.object({ userId: z.coerce.number().int().positive() })
 
 /** An organizer lets a locked cashier use their PIN again. False when that user's PIN was not locked. */
-export async function unlockCashierPin({ db, actor, userId }: { db: Db; actor: Pick<SessionUser, 'role'>; userId: number }): Promise<boolean> {
+export async function unlockCashierPin({
+  db,
+  actor,
+  userId,
+  audit,
+}: {
+  db: Db
+  actor: Pick<SessionUser, 'role'>
+  userId: number
+  audit: { actor: Actor; requestId?: string | null }
+}): Promise<boolean> {
   if (!can(actor, 'devices:manage')) forbidden()
-  const unlocked = await db.user.updateMany({ where: { id: userId, pinLockedAt: { not: null } }, data: { pinLockedAt: null, pinFailures: 0 } })
-  return unlocked.count > 0
+  return db.$transaction(async (tx) => {
+    const unlocked = await tx.user.updateMany({ where: { id: userId, pinLockedAt: { not: null } }, data: { pinLockedAt: null, pinFailures: 0 } })
+    if (unlocked.count === 0) return false
+    await recordAudit(tx, { ...audit, action: 'user.pin_unlocked', entity: 'User', entityId: userId })
+    return true
+  })
 }
 
 /**

@@ -38,6 +38,28 @@ export interface LedgerMovement extends InventoryChangedEvent {
   fulfilsOnline: boolean
 }
 
+type SignedInScope = Exclude<LiveScope, { kind: 'online' }>
+
+/**
+ * THE visibility rule for stock levels: the scopes that may see a level (and every change to it)
+ * of one product at one location. Organizers see all, a vendor its enterprise's products, a POS
+ * device its location. The tailer emits to these scopes' rooms; catch-up and snapshots keep only
+ * rows this lets the asking scope see (mayWatchLevel), so live and catch-up cannot disagree.
+ */
+export function levelAudience(level: { locationId: number; enterpriseId: number }): SignedInScope[] {
+  return [{ kind: 'admin' }, { kind: 'enterprise', enterpriseId: level.enterpriseId }, { kind: 'location', locationId: level.locationId }]
+}
+
+export function mayWatchLevel(scope: LiveScope, level: { locationId: number; enterpriseId: number }): boolean {
+  return levelAudience(level).some((audience) => sameScope(audience, scope))
+}
+
+function sameScope(a: LiveScope, b: LiveScope): boolean {
+  if (a.kind === 'enterprise') return b.kind === 'enterprise' && b.enterpriseId === a.enterpriseId
+  if (a.kind === 'location') return b.kind === 'location' && b.locationId === a.locationId
+  return a.kind === b.kind
+}
+
 const movementSelect = {
   id: true,
   productId: true,
@@ -57,10 +79,10 @@ function toChangedEvent(row: { id: number; productId: number; locationId: number
   }
 }
 
-/** Movements after `after`, in ledger order (at most `limit`). */
-export async function readMovementsAfter({ db, after, limit }: { db: Db; after: number; limit: number }): Promise<LedgerMovement[]> {
+/** Movements after `after` (up to `upTo` when given), in ledger order (at most `limit`). */
+export async function readMovementsAfter({ db, after, upTo, limit }: { db: Db; after: number; upTo?: number; limit: number }): Promise<LedgerMovement[]> {
   const rows = await db.stockMovement.findMany({
-    where: { id: { gt: after } },
+    where: { id: { gt: after, ...(upTo === undefined ? {} : { lte: upTo }) } },
     orderBy: { id: 'asc' },
     take: limit,
     select: { ...movementSelect, product: { select: { enterpriseId: true } }, location: { select: { fulfilsOnline: true } } },
@@ -68,16 +90,25 @@ export async function readMovementsAfter({ db, after, limit }: { db: Db; after: 
   return rows.map((row) => ({ ...toChangedEvent(row), enterpriseId: row.product.enterpriseId, fulfilsOnline: row.location.fulfilsOnline }))
 }
 
-/** The rows a signed-in scope may see; the same filter fits movements and levels. */
-function inScope(scope: Exclude<LiveScope, { kind: 'online' }>): { locationId?: number; product?: { enterpriseId: number } } {
-  switch (scope.kind) {
-    case 'admin':
-      return {}
-    case 'enterprise':
-      return { product: { enterpriseId: scope.enterpriseId } }
-    case 'location':
-      return { locationId: scope.locationId }
+/** Catch-up reads at most this many times `limit` movements of all scopes before it answers with a snapshot. */
+const CATCH_UP_SCAN_FACTOR = 10
+const CATCH_UP_PAGE = 500
+
+/** The movements in (after, upTo] the scope may see, or null when there are more than `limit` (or too many to scan). */
+async function visibleMovements({ db, scope, after, upTo, limit }: { db: Db; scope: SignedInScope; after: number; upTo: number; limit: number }) {
+  const events: InventoryChangedEvent[] = []
+  let scanned = 0
+  for (let cursor = after; cursor < upTo; ) {
+    const page = await readMovementsAfter({ db, after: cursor, upTo, limit: CATCH_UP_PAGE })
+    if (page.length === 0) break
+    scanned += page.length
+    for (const { seq, productId, locationId, onHand, reserved, available, enterpriseId } of page) {
+      if (mayWatchLevel(scope, { locationId, enterpriseId })) events.push({ seq, productId, locationId, onHand, reserved, available })
+    }
+    if (events.length > limit || scanned > limit * CATCH_UP_SCAN_FACTOR) return null
+    cursor = page[page.length - 1].seq
   }
+  return events
 }
 
 const ONLINE_MOVEMENTS: Prisma.StockMovementWhereInput = { location: { fulfilsOnline: true } }
@@ -119,13 +150,8 @@ export async function readCatchUp({
   if (scope.kind === 'online') throw new Error('levels are not visible to this scope')
   const seq = await currentLedgerSeq(db)
   if (since <= seq) {
-    const rows = await db.stockMovement.findMany({
-      where: { ...inScope(scope), id: { gt: since, lte: seq } },
-      orderBy: { id: 'asc' },
-      take: limit + 1,
-      select: movementSelect,
-    })
-    if (rows.length <= limit) return { feed, mode: 'events', seq, events: rows.map(toChangedEvent) }
+    const events = await visibleMovements({ db, scope, after: since, upTo: seq, limit })
+    if (events) return { feed, mode: 'events', seq, events }
   }
   return levelSnapshot({ database, scope })
 }
@@ -134,16 +160,19 @@ export async function readCatchUp({
  * The current levels in scope and the seq they are exact for, read in one snapshot (PostgreSQL:
  * REPEATABLE READ; SQLite: one transaction), so events after `seq` apply on top without going back.
  */
-async function levelSnapshot({ database, scope }: { database: Pick<Database, 'kind' | 'prisma'>; scope: Exclude<LiveScope, { kind: 'online' }> }): Promise<CatchUpReply> {
+async function levelSnapshot({ database, scope }: { database: Pick<Database, 'kind' | 'prisma'>; scope: SignedInScope }): Promise<CatchUpReply> {
   return database.prisma.$transaction(async (tx) => {
     // The SQLite client's type (which stands for both) lists no other isolation level.
     if (database.kind === 'postgresql') await tx.$executeRawUnsafe('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
     const seq = await currentLedgerSeq(tx)
+    // Every level is read and the one rule filters them (the table is products × locations, small).
     const rows = await tx.stockLevel.findMany({
-      where: inScope(scope),
       orderBy: [{ productId: 'asc' }, { locationId: 'asc' }],
-      select: { productId: true, locationId: true, onHand: true, reserved: true },
+      select: { productId: true, locationId: true, onHand: true, reserved: true, product: { select: { enterpriseId: true } } },
     })
-    return { feed: 'levels' as const, mode: 'snapshot' as const, seq, levels: rows.map((row) => ({ ...row, available: row.onHand - row.reserved })) }
+    const levels = rows
+      .filter((row) => mayWatchLevel(scope, { locationId: row.locationId, enterpriseId: row.product.enterpriseId }))
+      .map(({ product: _product, ...row }) => ({ ...row, available: row.onHand - row.reserved }))
+    return { feed: 'levels' as const, mode: 'snapshot' as const, seq, levels }
   })
 }

@@ -1,9 +1,15 @@
 // Holds for online checkout: stock set aside at a location that fulfils online orders, with a time
 // limit. Reserved stock moves only through reservations, so reserved = sum of ACTIVE holds.
+// The storefront holds and releases as systemActor('storefront-checkout'); a person doing it needs
+// stock access to the products, like any other stock write.
 import { z } from 'zod'
+import { actorUserId, systemActor, type Actor } from '../auth/permissions.server.ts'
 import { InventoryRuleError, OutOfStockError } from './errors.ts'
 import type { reserveSchema } from './inventory.schema.ts'
 import { applyMovement, queryRaw, stockTransaction, type LedgerContext, type StockChange, type StockDeps } from './ledger.server.ts'
+import { requireStockAccess, requireSystemActor } from './stock-access.server.ts'
+
+type ActedBy = { actor: Actor }
 
 export interface Hold {
   reservationId: number
@@ -18,8 +24,9 @@ export interface Hold {
  * most available stock); if no single location has enough, the whole checkout is refused with the
  * total available across fulfilling locations.
  */
-export function reserveForCheckout(deps: StockDeps, input: z.output<typeof reserveSchema>): Promise<Hold[]> {
+export function reserveForCheckout(deps: StockDeps, input: z.output<typeof reserveSchema> & ActedBy): Promise<Hold[]> {
   return stockTransaction(deps, async (ctx) => {
+    await requireStockAccess(ctx.tx, input.actor, input.lines.map((line) => line.productId))
     const expiresAt = new Date(ctx.now.getTime() + input.ttlMinutes * 60_000)
     const holds: Hold[] = []
     for (const line of input.lines) {
@@ -49,6 +56,7 @@ export function reserveForCheckout(deps: StockDeps, input: z.output<typeof reser
         reservedDelta: line.quantity,
         requireAvailable: line.quantity,
         reservationId: reservation.id,
+        actorUserId: actorUserId(input.actor),
       })
       holds.push({ reservationId: reservation.id, productId: line.productId, locationId, quantity: line.quantity, expiresAt })
     }
@@ -57,22 +65,25 @@ export function reserveForCheckout(deps: StockDeps, input: z.output<typeof reser
 }
 
 /** Gives a checkout more time (e.g. while the customer is on the payment page). */
-export async function extendReservations(deps: StockDeps, input: { checkoutId: string; ttlMinutes: number }): Promise<Date> {
+export async function extendReservations(deps: StockDeps, input: { checkoutId: string; ttlMinutes: number } & ActedBy): Promise<Date> {
   const expiresAt = new Date(Date.now() + input.ttlMinutes * 60_000)
-  const updated = await deps.database.prisma.reservation.updateMany({
-    where: { checkoutId: input.checkoutId, status: 'ACTIVE', expiresAt: { gt: new Date() } },
-    data: { expiresAt },
+  return deps.database.prisma.$transaction(async (tx) => {
+    const where = { checkoutId: input.checkoutId, status: 'ACTIVE' as const, expiresAt: { gt: new Date() } }
+    const holds = await tx.reservation.findMany({ where, select: { productId: true } })
+    if (holds.length === 0) throw new InventoryRuleError('NOT_FOUND', 'no active reservation for this checkout')
+    await requireStockAccess(tx, input.actor, holds.map((hold) => hold.productId))
+    await tx.reservation.updateMany({ where, data: { expiresAt } })
+    return expiresAt
   })
-  if (updated.count === 0) throw new InventoryRuleError('NOT_FOUND', 'no active reservation for this checkout')
-  return expiresAt
 }
 
-async function endHolds(ctx: LedgerContext, where: { checkoutId?: string; ids?: number[] }, status: 'RELEASED' | 'EXPIRED', reason: string) {
+async function endHolds(ctx: LedgerContext, actor: Actor, where: { checkoutId?: string; ids?: number[] }, status: 'RELEASED' | 'EXPIRED', reason: string) {
   const holds = await ctx.tx.reservation.findMany({
     where: { status: 'ACTIVE', ...(where.checkoutId ? { checkoutId: where.checkoutId } : {}), ...(where.ids ? { id: { in: where.ids } } : {}) },
     select: { id: true, productId: true, locationId: true, quantity: true },
     orderBy: { id: 'asc' },
   })
+  await requireStockAccess(ctx.tx, actor, holds.map((hold) => hold.productId))
   const changes: StockChange[] = []
   for (const hold of holds) {
     // Claim the hold first: a concurrent release/convert of the same hold then finds nothing to do.
@@ -86,6 +97,7 @@ async function endHolds(ctx: LedgerContext, where: { checkoutId?: string; ids?: 
         onHandDelta: 0,
         reservedDelta: -hold.quantity,
         reservationId: hold.id,
+        actorUserId: actorUserId(actor),
         reason,
       }),
     )
@@ -93,19 +105,20 @@ async function endHolds(ctx: LedgerContext, where: { checkoutId?: string; ids?: 
   return changes
 }
 
-export function releaseReservations(deps: StockDeps, input: { checkoutId: string; reason?: string }): Promise<StockChange[]> {
-  return stockTransaction(deps, (ctx) => endHolds(ctx, { checkoutId: input.checkoutId }, 'RELEASED', input.reason ?? 'released'))
+export function releaseReservations(deps: StockDeps, input: { checkoutId: string; reason?: string } & ActedBy): Promise<StockChange[]> {
+  return stockTransaction(deps, (ctx) => endHolds(ctx, input.actor, { checkoutId: input.checkoutId }, 'RELEASED', input.reason ?? 'released'))
 }
 
-/** Releases holds whose time is up. Run by the sweeper; safe to run on several instances at once. */
-export async function sweepExpiredReservations(deps: StockDeps, now = new Date()): Promise<number> {
+/** Releases holds whose time is up. Run by the sweeper (a system actor); safe on several instances at once. */
+export async function sweepExpiredReservations(deps: StockDeps, { actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<number> {
+  requireSystemActor(actor, 'sweeping reservations')
   const expired = await deps.database.prisma.reservation.findMany({
     where: { status: 'ACTIVE', expiresAt: { lte: now } },
     select: { id: true },
     take: 500,
   })
   if (expired.length === 0) return 0
-  const changes = await stockTransaction(deps, (ctx) => endHolds(ctx, { ids: expired.map((r) => r.id) }, 'EXPIRED', 'reservation expired'))
+  const changes = await stockTransaction(deps, (ctx) => endHolds(ctx, actor, { ids: expired.map((r) => r.id) }, 'EXPIRED', 'reservation expired'))
   return changes.length
 }
 
@@ -139,11 +152,12 @@ export async function convertReservationsInTx(ctx: LedgerContext, input: { check
 
 /** Runs the sweeper every `intervalMs` until stopped. */
 export function startReservationSweeper(deps: StockDeps, options: { intervalMs?: number; onError: (error: unknown) => void }) {
+  const sweeper = systemActor('reservation-sweeper')
   let running = false
   const timer = setInterval(() => {
     if (running) return
     running = true
-    sweepExpiredReservations(deps)
+    sweepExpiredReservations(deps, { actor: sweeper })
       .catch(options.onError)
       .finally(() => (running = false))
   }, options.intervalMs ?? 30_000)

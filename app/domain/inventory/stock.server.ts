@@ -1,47 +1,56 @@
 // Stock operations at one location: receive, adjust, return/write off, resolve shortfalls, and the
 // per-line step of an offline sale (an in-person sale's stock step is in sales/record-sale).
-// Each public operation is one transaction through stockTransaction().
+// Each public operation is one transaction through stockTransaction(), and refuses (FORBIDDEN)
+// inside it what its actor may not touch, before anything is written.
 import { z } from 'zod'
+import { actorUserId, type Actor } from '../auth/permissions.server.ts'
 import { InventoryRuleError } from './errors.ts'
 import type { adjustSchema, receiveSchema, resolveShortfallSchema, returnSchema } from './inventory.schema.ts'
 import { applyMovement, queryRaw, stockTransaction, type LedgerContext, type StockChange, type StockDeps } from './ledger.server.ts'
+import { requireStockAccess } from './stock-access.server.ts'
 
-type Actor = { actorUserId: number | null }
+type ActedBy = { actor: Actor }
 
-export function receiveStock(deps: StockDeps, input: z.output<typeof receiveSchema> & Actor): Promise<StockChange> {
-  return stockTransaction(deps, (ctx) =>
-    applyMovement(ctx, {
+export function receiveStock(deps: StockDeps, input: z.output<typeof receiveSchema> & ActedBy): Promise<StockChange> {
+  return stockTransaction(deps, async (ctx) => {
+    await requireStockAccess(ctx.tx, input.actor, [input.productId])
+    return applyMovement(ctx, {
       productId: input.productId,
       locationId: input.locationId,
       kind: 'RECEIVE',
       onHandDelta: input.quantity,
       reason: input.reason ?? null,
-      actorUserId: input.actorUserId,
-    }),
-  )
+      actorUserId: actorUserId(input.actor),
+    })
+  })
 }
 
 /** A counted correction. Down-adjustments cannot take stock that is reserved for online orders. */
-export function adjustStock(deps: StockDeps, input: z.output<typeof adjustSchema> & Actor): Promise<StockChange> {
-  return stockTransaction(deps, (ctx) =>
-    applyMovement(ctx, {
+export function adjustStock(deps: StockDeps, input: z.output<typeof adjustSchema> & ActedBy): Promise<StockChange> {
+  return stockTransaction(deps, async (ctx) => {
+    await requireStockAccess(ctx.tx, input.actor, [input.productId])
+    return applyMovement(ctx, {
       productId: input.productId,
       locationId: input.locationId,
       kind: 'ADJUST',
       onHandDelta: input.delta,
       requireAvailable: input.delta < 0 ? -input.delta : undefined,
       reason: input.reason,
-      actorUserId: input.actorUserId,
-    }),
-  )
+      actorUserId: actorUserId(input.actor),
+    })
+  })
 }
 
 /** A customer return: back on the shelf, or recorded and written off as damaged (no stock change). */
-export function returnStock(deps: StockDeps, input: z.output<typeof returnSchema> & Actor): Promise<StockChange> {
-  return stockTransaction(deps, (ctx) => returnStockInTx(ctx, input))
+export function returnStock(deps: StockDeps, input: z.output<typeof returnSchema> & ActedBy): Promise<StockChange> {
+  return stockTransaction(deps, async (ctx) => {
+    await requireStockAccess(ctx.tx, input.actor, [input.productId])
+    return returnStockInTx(ctx, input)
+  })
 }
 
-export function returnStockInTx(ctx: LedgerContext, input: z.output<typeof returnSchema> & Actor): Promise<StockChange> {
+/** The stock step of a return inside a larger operation (a refund), which authorises its actor itself. */
+export function returnStockInTx(ctx: LedgerContext, input: z.output<typeof returnSchema> & ActedBy): Promise<StockChange> {
   const restock = input.disposition === 'RESTOCK'
   return applyMovement(ctx, {
     productId: input.productId,
@@ -49,7 +58,7 @@ export function returnStockInTx(ctx: LedgerContext, input: z.output<typeof retur
     kind: restock ? 'RETURN_RESTOCK' : 'RETURN_WRITE_OFF',
     onHandDelta: restock ? input.quantity : 0,
     reason: input.reason ?? (restock ? null : `${input.quantity} damaged, written off`),
-    actorUserId: input.actorUserId,
+    actorUserId: actorUserId(input.actor),
     saleId: input.saleId ?? null,
     refundId: input.refundId ?? null,
   })
@@ -110,18 +119,16 @@ export async function recordOfflineSaleInTx(
 /** Marks a flagged shortfall as dealt with (e.g. recounted, stock received late). */
 export async function resolveShortfall(
   deps: StockDeps,
-  input: z.output<typeof resolveShortfallSchema> & { actorUserId: number; enterpriseId: number | null },
+  input: z.output<typeof resolveShortfallSchema> & ActedBy,
 ): Promise<void> {
-  const { prisma } = deps.database
-  const movement = await prisma.stockMovement.findUnique({
-    where: { id: input.movementId },
-    select: { needsReview: true, resolvedAt: true, product: { select: { enterpriseId: true } } },
+  await deps.database.prisma.$transaction(async (tx) => {
+    const movement = await tx.stockMovement.findUnique({ where: { id: input.movementId }, select: { needsReview: true, productId: true } })
+    if (!movement || !movement.needsReview) throw new InventoryRuleError('NOT_FOUND', 'no flagged shortfall with that id')
+    await requireStockAccess(tx, input.actor, [movement.productId])
+    const updated = await tx.stockMovement.updateMany({
+      where: { id: input.movementId, resolvedAt: null },
+      data: { resolvedAt: new Date(), resolvedById: actorUserId(input.actor), resolution: input.resolution },
+    })
+    if (updated.count === 0) throw new InventoryRuleError('INVALID_STATE', 'this shortfall is already resolved')
   })
-  if (!movement || !movement.needsReview) throw new InventoryRuleError('NOT_FOUND', 'no flagged shortfall with that id')
-  if (input.enterpriseId !== null && movement.product.enterpriseId !== input.enterpriseId) throw new InventoryRuleError('FORBIDDEN', 'not your product')
-  const updated = await prisma.stockMovement.updateMany({
-    where: { id: input.movementId, resolvedAt: null },
-    data: { resolvedAt: new Date(), resolvedById: input.actorUserId, resolution: input.resolution },
-  })
-  if (updated.count === 0) throw new InventoryRuleError('INVALID_STATE', 'this shortfall is already resolved')
 }

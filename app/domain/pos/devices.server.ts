@@ -3,7 +3,15 @@
 import { randomInt } from 'node:crypto'
 import { z } from 'zod'
 import type { Db } from '../../db/client.server.ts'
+import { recordAudit } from '../audit/audit-log.server.ts'
+import type { Actor } from '../auth/permissions.server.ts'
 import { endSessions, hashToken } from '../auth/session.server.ts'
+
+/** Who asks, for the audit row written in the same transaction as the change. */
+export interface DeviceAudit {
+  actor: Actor
+  requestId?: string | null
+}
 
 export const createDeviceSchema = z.object({
   name: z.string().trim().min(2, 'Name the tablet').max(60),
@@ -35,25 +43,37 @@ export function listDevices(db: Db) {
   })
 }
 
-export async function createDevice(db: Db, input: z.output<typeof createDeviceSchema>): Promise<{ deviceId: number; pairingCode: string }> {
+export async function createDevice(db: Db, input: z.output<typeof createDeviceSchema>, audit: DeviceAudit): Promise<{ deviceId: number; pairingCode: string }> {
   const pairingCode = newPairingCode()
-  const device = await db.posDevice.create({
-    data: { name: input.name, locationId: input.locationId, pairingCodeHash: hashToken(pairingCode) },
-    select: { id: true },
+  return db.$transaction(async (tx) => {
+    const device = await tx.posDevice.create({
+      data: { name: input.name, locationId: input.locationId, pairingCodeHash: hashToken(pairingCode) },
+      select: { id: true },
+    })
+    await recordAudit(tx, { ...audit, action: 'device.created', entity: 'PosDevice', entityId: device.id })
+    return { deviceId: device.id, pairingCode }
   })
-  return { deviceId: device.id, pairingCode }
 }
 
 /** A fresh code for re-pairing (e.g. a replaced tablet). The code is shown once, stored hashed. */
-export async function issuePairingCode(db: Db, deviceId: number): Promise<string | null> {
+export async function issuePairingCode(db: Db, deviceId: number, audit: DeviceAudit): Promise<string | null> {
   const pairingCode = newPairingCode()
-  const updated = await db.posDevice.updateMany({ where: { id: deviceId, active: true }, data: { pairingCodeHash: hashToken(pairingCode) } })
-  return updated.count ? pairingCode : null
+  return db.$transaction(async (tx) => {
+    const updated = await tx.posDevice.updateMany({ where: { id: deviceId, active: true }, data: { pairingCodeHash: hashToken(pairingCode) } })
+    if (!updated.count) return null
+    await recordAudit(tx, { ...audit, action: 'device.pairing_code_issued', entity: 'PosDevice', entityId: deviceId })
+    return pairingCode
+  })
 }
 
 /** Stops a tablet: its device token, pairing code, every session on it and their sockets. */
-export async function revokeDevice({ db, changes }: { db: Db; changes: Parameters<typeof endSessions>[0]['changes'] }, deviceId: number): Promise<boolean> {
-  const updated = await db.posDevice.updateMany({ where: { id: deviceId, active: true }, data: { active: false, tokenHash: null, pairingCodeHash: null } })
+export async function revokeDevice({ db, changes }: { db: Db; changes: Parameters<typeof endSessions>[0]['changes'] }, deviceId: number, audit: DeviceAudit): Promise<boolean> {
+  const updated = await db.$transaction(async (tx) => {
+    const revoked = await tx.posDevice.updateMany({ where: { id: deviceId, active: true }, data: { active: false, tokenHash: null, pairingCodeHash: null } })
+    if (revoked.count) await recordAudit(tx, { ...audit, action: 'device.revoked', entity: 'PosDevice', entityId: deviceId })
+    return revoked
+  })
+  // Ending the sessions publishes to sockets, so it runs after the commit (an inactive device's sessions no longer work anyway).
   const sessions = await db.session.findMany({ where: { deviceId }, select: { id: true } })
   await endSessions({ db, changes, sessionIds: sessions.map((session) => session.id) })
   return updated.count > 0

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { data, Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router'
 import { CsrfInput } from '../../components/csrf-input'
 import { Badge, Banner, BlockStack, Button, Card, DataTable, FormLayout, FormSelect, FormTextField, InlineStack, Page, Text } from '../../components/polaris/polaris-shell'
-import { authorizeAction, requirePermission } from '../../domain/auth/permissions.server'
+import { actorOf, authorizeAction, requirePermission } from '../../domain/auth/permissions.server'
 import { listLockedCashiers, unlockCashierPin, unlockCashierSchema } from '../../domain/auth/sign-in.server'
 import { formatSeoulDateTime } from '../../lib/seoul-time'
 import { createDevice, createDeviceSchema, deviceIdSchema, issuePairingCode, listDevices, revokeDevice } from '../../domain/pos/devices.server'
@@ -26,35 +26,32 @@ export async function action(args: ActionFunctionArgs) {
   const { user, form } = await authorizeAction(args, 'devices:manage')
   const db = args.context.services.database.prisma
   const log = args.context.services.log
+  const audit = { actor: actorOf(user), requestId: args.context.requestId }
   const intent = form.get('intent')
   if (intent === 'create') {
     const parsed = createDeviceSchema.safeParse(Object.fromEntries(form))
     if (!parsed.success) return data({ ok: false as const, fieldErrors: parsed.error.flatten().fieldErrors }, { status: 400 })
-    const { deviceId, pairingCode } = await createDevice(db, parsed.data)
-    await db.auditLog.create({ data: { actorUserId: user.id, action: 'device.created', entity: 'PosDevice', entityId: String(deviceId), requestId: args.context.requestId } })
+    const { deviceId, pairingCode } = await createDevice(db, parsed.data, audit)
     return data({ ok: true as const, deviceId, pairingCode })
   }
   if (intent === 'unlock') {
     const parsed = unlockCashierSchema.safeParse(Object.fromEntries(form))
     if (!parsed.success) return data({ ok: false as const, fieldErrors: parsed.error.flatten().fieldErrors }, { status: 400 })
-    const unlocked = await unlockCashierPin({ db, actor: user, userId: parsed.data.userId })
+    const unlocked = await unlockCashierPin({ db, actor: user, userId: parsed.data.userId, audit })
     if (!unlocked) return data({ ok: false as const, fieldErrors: { userId: ['No locked cashier with that id'] } }, { status: 404 })
-    await db.auditLog.create({ data: { actorUserId: user.id, action: 'user.pin_unlocked', entity: 'User', entityId: String(parsed.data.userId), requestId: args.context.requestId } })
     return data({ ok: true as const, deviceId: null, pairingCode: null })
   }
   const parsed = deviceIdSchema.safeParse(Object.fromEntries(form))
   if (!parsed.success) return data({ ok: false as const, fieldErrors: parsed.error.flatten().fieldErrors }, { status: 400 })
   const { deviceId } = parsed.data
   if (intent === 'code') {
-    const pairingCode = await issuePairingCode(db, deviceId)
+    const pairingCode = await issuePairingCode(db, deviceId, audit)
     if (!pairingCode) return data({ ok: false as const, fieldErrors: { deviceId: ['No active tablet with that id'] } }, { status: 404 })
-    await db.auditLog.create({ data: { actorUserId: user.id, action: 'device.pairing_code_issued', entity: 'PosDevice', entityId: String(deviceId), requestId: args.context.requestId } })
     return data({ ok: true as const, deviceId, pairingCode })
   }
   if (intent === 'revoke') {
-    const revoked = await revokeDevice({ db, changes: args.context.services.changes }, deviceId)
+    const revoked = await revokeDevice({ db, changes: args.context.services.changes }, deviceId, audit)
     if (!revoked) return data({ ok: false as const, fieldErrors: { deviceId: ['No active tablet with that id'] } }, { status: 404 })
-    await db.auditLog.create({ data: { actorUserId: user.id, action: 'device.revoked', entity: 'PosDevice', entityId: String(deviceId), requestId: args.context.requestId } })
     log.info('POS device revoked', { requestId: args.context.requestId, deviceId })
     return data({ ok: true as const, deviceId, pairingCode: null })
   }

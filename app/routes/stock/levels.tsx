@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, type ActionFun
 import { CsrfInput } from '../../components/csrf-input'
 import { Badge, BlockStack, Button, Card, DataTable, FormLayout, FormSelect, FormTextField, InlineGrid, InlineStack, Page, Text } from '../../components/polaris/polaris-shell'
 import { OutcomeBanner, useFieldErrors, useStockText, type ActionOutcome } from '../../components/stock/stock-form-parts'
-import { authorizeAction, enterpriseScopeOf, requirePermission } from '../../domain/auth/permissions.server'
+import { actorOf, authorizeAction, enterpriseScopeOf, requirePermission } from '../../domain/auth/permissions.server'
 import { adjustSchema, receiveSchema } from '../../domain/inventory/inventory.schema'
 import { currentLedgerSeq } from '../../domain/inventory/live-read.server'
 import { adjustStock, receiveStock } from '../../domain/inventory/stock.server'
@@ -39,7 +39,7 @@ export async function action(args: ActionFunctionArgs) {
     const refusal = await targetRefusal('adjust', { db: database.prisma, scope, ...parsed.data })
     if (refusal) return refusal
     try {
-      const change = await adjustStock(deps, { ...parsed.data, actorUserId: user.id })
+      const change = await adjustStock(deps, { ...parsed.data, actor: actorOf(user) })
       return succeeded('adjust', 'adjusted', { onHand: change.onHand, available: change.available })
     } catch (error) {
       return inventoryFailure('adjust', error, 'delta')
@@ -50,7 +50,7 @@ export async function action(args: ActionFunctionArgs) {
   const refusal = await targetRefusal('receive', { db: database.prisma, scope, ...parsed.data })
   if (refusal) return refusal
   try {
-    const change = await receiveStock(deps, { ...parsed.data, actorUserId: user.id })
+    const change = await receiveStock(deps, { ...parsed.data, actor: actorOf(user) })
     return succeeded('receive', 'received', { onHand: change.onHand, available: change.available })
   } catch (error) {
     return inventoryFailure('receive', error, 'quantity')

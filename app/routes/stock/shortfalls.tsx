@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type
 import { CsrfInput } from '../../components/csrf-input'
 import { BlockStack, Button, Card, FormTextField, InlineStack, Page, Text } from '../../components/polaris/polaris-shell'
 import { OutcomeBanner, useFieldErrors, useStockText, type ActionOutcome } from '../../components/stock/stock-form-parts'
-import { authorizeAction, enterpriseScopeOf, requirePermission } from '../../domain/auth/permissions.server'
+import { actorOf, authorizeAction, enterpriseScopeOf, requirePermission } from '../../domain/auth/permissions.server'
 import { resolveShortfallSchema } from '../../domain/inventory/inventory.schema'
 import { resolveShortfall } from '../../domain/inventory/stock.server'
 import { listOpenShortfalls, listStockLocations } from '../../domain/inventory/stock-views.server'
@@ -20,14 +20,13 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { user, form } = await authorizeAction(args, 'stock:manage')
-  const scope = enterpriseScopeOf(user)
   const { database, changes } = args.context.services
   const parsed = resolveShortfallSchema.safeParse(formFields(form))
   const intent = `resolve-${String(form.get('movementId'))}`
   if (!parsed.success) return invalid(intent, parsed.error)
   try {
-    // The service checks the product's enterprise against the scope (another enterprise's → 403).
-    await resolveShortfall({ database, changes }, { ...parsed.data, actorUserId: user.id, enterpriseId: scope.enterpriseId })
+    // The service checks the product's enterprise against the actor (another enterprise's → 403).
+    await resolveShortfall({ database, changes }, { ...parsed.data, actor: actorOf(user) })
   } catch (error) {
     return inventoryFailure(intent, error, 'resolution')
   }

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation, type ActionFunctionA
 import { CsrfInput } from '../../components/csrf-input'
 import { Badge, BlockStack, Button, Card, DataTable, FormLayout, FormSelect, FormTextField, InlineGrid, InlineStack, Page, Text } from '../../components/polaris/polaris-shell'
 import { OutcomeBanner, useFieldErrors, useStockText, type ActionOutcome } from '../../components/stock/stock-form-parts'
-import { authorizeAction, enterpriseScopeOf, forbidden, requirePermission } from '../../domain/auth/permissions.server'
+import { actorOf, authorizeAction, enterpriseScopeOf, forbidden, requirePermission } from '../../domain/auth/permissions.server'
 import { InventoryRuleError } from '../../domain/inventory/errors'
 import { createTransferSchema, receiveTransferSchema } from '../../domain/inventory/inventory.schema'
 import { checkProductScope, checkTransferScope, listScopedProducts, listStockLocations, listTransfers, locationsExist, transfersQuerySchema, type TransferRow } from '../../domain/inventory/stock-views.server'
@@ -49,7 +49,7 @@ export async function action(args: ActionFunctionArgs) {
     const refusal = scopeRefusal(intent, await checkProductScope({ db, scope, productIds: parsed.data.lines.map((line) => line.productId) }), 'lines')
     if (refusal) return refusal
     if (!(await locationsExist({ db, locationIds: [parsed.data.fromLocationId, parsed.data.toLocationId] }))) return fieldError(intent, 'fromLocationId', 'Unknown')
-    const { transferId } = await createTransfer(deps, { ...parsed.data, actorUserId: user.id })
+    const { transferId } = await createTransfer(deps, { ...parsed.data, actor: actorOf(user) })
     return succeeded(intent, 'transferCreated', { id: transferId })
   }
 
@@ -59,15 +59,15 @@ export async function action(args: ActionFunctionArgs) {
   if (check === 'forbidden') forbidden('This transfer carries another enterprise’s products')
   if (check === 'unknown') return inventoryFailure(intent, new InventoryRuleError('NOT_FOUND', `no transfer ${transferId}`), 'transferId')
   try {
-    if (intent === 'send') await sendTransfer(deps, { transferId, actorUserId: user.id })
-    else if (intent === 'cancel') await cancelTransfer(deps, { transferId, actorUserId: user.id })
+    if (intent === 'send') await sendTransfer(deps, { transferId, actor: actorOf(user) })
+    else if (intent === 'cancel') await cancelTransfer(deps, { transferId, actor: actorOf(user) })
     else {
       const lines = [...form.keys()]
         .filter((key) => key.startsWith('received.'))
         .map((key) => ({ productId: key.slice('received.'.length), receivedQuantity: form.get(key) }))
       const parsed = receiveTransferSchema.safeParse({ transferId, lines })
       if (!parsed.success) return invalid(intent, parsed.error)
-      await receiveTransfer(deps, { ...parsed.data, actorUserId: user.id })
+      await receiveTransfer(deps, { ...parsed.data, actor: actorOf(user) })
     }
   } catch (error) {
     return inventoryFailure(intent, error, 'transferId')
