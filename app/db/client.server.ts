@@ -1,12 +1,16 @@
 // Opens the database for either provider behind one PrismaClient type.
 // SQLite (embedded default) and PostgreSQL (scale-out) have separately generated clients, because
 // a Prisma schema names one provider; their model APIs are identical, so the SQLite client's type
-// stands for both.
+// stands for both in shared code. The PostgreSQL client also has its real type (`postgres`), for the
+// few query options only PostgreSQL has (e.g. `mode: 'insensitive'`).
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '../generated/prisma/sqlite/client.ts'
+import type { PrismaClient as PostgresPrismaClient } from '../generated/prisma/postgresql/client.ts'
 import { serializedSqliteFactory, type SqliteConnection } from './serialized-sqlite.server.ts'
 
 export type Db = PrismaClient
+/** The generated PostgreSQL client, as it really is. */
+export type PostgresDb = PostgresPrismaClient
 export type DatabaseKind = 'sqlite' | 'postgresql'
 
 export interface Database {
@@ -15,6 +19,8 @@ export interface Database {
   prisma: Db
   /** SQLite only: exclusive access to Prisma's own connection, for the hottest write path. */
   sqlite?: SqliteConnection
+  /** PostgreSQL only: the same client as `prisma`, with its own (PostgreSQL) type. */
+  postgres?: PostgresDb
   close(): Promise<void>
 }
 
@@ -54,7 +60,9 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
     import('../generated/prisma/postgresql/client.ts'),
   ])
   const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 })
-  const prisma = new pg.PrismaClient({ adapter }) as unknown as PrismaClient
-  await prisma.$queryRawUnsafe('SELECT 1')
-  return { kind, url, prisma, close: () => prisma.$disconnect() }
+  const postgres: PostgresDb = new pg.PrismaClient({ adapter })
+  // Shared code sees it through the SQLite client's type: same models, same model API.
+  const prisma = postgres as unknown as Db
+  await postgres.$queryRawUnsafe('SELECT 1')
+  return { kind, url, prisma, postgres, close: () => postgres.$disconnect() }
 }

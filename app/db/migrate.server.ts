@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type BetterSqlite3 from 'better-sqlite3'
 import { databaseKindOf, sqlitePathOf, SQLITE_PRAGMAS, type DatabaseKind } from './client.server.ts'
 
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -22,8 +23,7 @@ export function migrationsDir(kind: DatabaseKind): string {
   return join(PROJECT_ROOT, 'prisma', kind, 'migrations')
 }
 
-export function readMigrations(kind: DatabaseKind): Migration[] {
-  const dir = migrationsDir(kind)
+export function readMigrations(kind: DatabaseKind, dir = migrationsDir(kind)): Migration[] {
   if (!existsSync(dir)) return []
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'migration.sql')))
@@ -63,6 +63,42 @@ function checkHistory(applied: Map<string, string>, migrations: Migration[]): Mi
   return migrations.filter((m) => !applied.has(m.name))
 }
 
+interface ForeignKeyViolation {
+  table: string
+  rowid: number | bigint | null
+  parent: string
+  fkid: number
+}
+
+/** Describes each row that breaks a foreign key, with its key values: "SaleLine row 7 (productId=999) has no Product". */
+function describeViolations(db: BetterSqlite3.Database, violations: ForeignKeyViolation[]): string {
+  const shown = violations.slice(0, 10).map((violation) => {
+    const columns = (db.prepare(`PRAGMA foreign_key_list("${violation.table.replace(/"/g, '""')}")`).all() as { id: number; from: string }[])
+      .filter((fk) => fk.id === violation.fkid)
+      .map((fk) => fk.from)
+    const row =
+      violation.rowid === null || columns.length === 0
+        ? undefined
+        : (db.prepare(`SELECT ${columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(', ')} FROM "${violation.table.replace(/"/g, '""')}" WHERE rowid = ?`).get(violation.rowid) as
+            | Record<string, unknown>
+            | undefined)
+    const key = row ? ` (${columns.map((c) => `${c}=${String(row[c])}`).join(', ')})` : ''
+    return `${violation.table} row ${violation.rowid ?? '?'}${key} has no ${violation.parent}`
+  })
+  const more = violations.length > shown.length ? `, and ${violations.length - shown.length} more` : ''
+  return shown.join('; ') + more
+}
+
+/**
+ * SQLite can change most of a table only by rebuilding it (new table, copy, drop, rename), and
+ * Prisma's SQLite migrations do exactly that. Dropping a table that other tables point at must
+ * happen with foreign keys OFF, and `PRAGMA foreign_keys` is a no-op inside a transaction, so we
+ * follow SQLite's documented procedure (https://sqlite.org/lang_altertable.html#otheralter):
+ * foreign keys off BEFORE the transaction, the migrations, `PRAGMA foreign_key_check` before
+ * commit (any violation rolls everything back and names the rows), foreign keys on again.
+ * Without this, a rebuild of Product fails on its RESTRICT children or silently deletes its
+ * CASCADE children (the DROP TABLE's implicit DELETE).
+ */
 async function migrateSqlite(url: string, migrations: Migration[]): Promise<string[]> {
   const { default: Sqlite } = await import('better-sqlite3')
   const file = sqlitePathOf(url)
@@ -71,6 +107,7 @@ async function migrateSqlite(url: string, migrations: Migration[]): Promise<stri
   try {
     for (const pragma of SQLITE_PRAGMAS) db.exec(pragma)
     db.exec(CREATE_MIGRATIONS_TABLE.sqlite)
+    db.exec('PRAGMA foreign_keys = OFF')
     // IMMEDIATE takes the write lock up front: a second process starting at once waits here.
     db.exec('BEGIN IMMEDIATE')
     let pending: Migration[]
@@ -80,7 +117,16 @@ async function migrateSqlite(url: string, migrations: Migration[]): Promise<stri
         .all() as { migration_name: string; checksum: string }[]
       pending = checkHistory(new Map(rows.map((r) => [r.migration_name, r.checksum])), migrations)
       for (const migration of pending) {
-        db.exec(migration.sql)
+        try {
+          db.exec(migration.sql)
+        } catch (error) {
+          throw new MigrationError(`migration ${migration.name} failed: ${(error as Error).message}`)
+        }
+        // Checked after each migration so the error names the one that broke the references.
+        const violations = db.prepare('PRAGMA foreign_key_check').all() as ForeignKeyViolation[]
+        if (violations.length > 0) {
+          throw new MigrationError(`migration ${migration.name} leaves rows that break foreign keys: ${describeViolations(db, violations)}`)
+        }
         db.prepare(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
            VALUES (?, ?, CURRENT_TIMESTAMP, ?, CURRENT_TIMESTAMP, 1)`,
@@ -88,8 +134,11 @@ async function migrateSqlite(url: string, migrations: Migration[]): Promise<stri
       }
       db.exec('COMMIT')
     } catch (error) {
-      db.exec('ROLLBACK')
+      // Some errors (a full disk, …) already ended the transaction in SQLite itself.
+      if (db.inTransaction) db.exec('ROLLBACK')
       throw error
+    } finally {
+      db.exec('PRAGMA foreign_keys = ON')
     }
     return pending.map((m) => m.name)
   } finally {
@@ -146,7 +195,9 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
         await client.query('COMMIT')
       } catch (error) {
         await client.query('ROLLBACK')
-        throw new MigrationError(`migration ${migration.name} failed: ${(error as Error).message}`)
+        // PostgreSQL puts the offending key in `detail` ("Key (productId)=(9) is not present in table …").
+        const detail = (error as { detail?: string }).detail
+        throw new MigrationError(`migration ${migration.name} failed: ${(error as Error).message}${detail ? ` (${detail})` : ''}`)
       }
     }
     return pending.map((m) => m.name)
@@ -156,10 +207,14 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
   }
 }
 
-/** Applies every pending migration; returns the names applied (empty when up to date). */
-export async function migrateDatabase(url: string): Promise<string[]> {
+/**
+ * Applies every pending migration; returns the names applied (empty when up to date).
+ * `dir` replaces prisma/<provider>/migrations (tests apply throwaway migrations that way).
+ */
+export async function migrateDatabase(url: string, { dir }: { dir?: string } = {}): Promise<string[]> {
   const kind = databaseKindOf(url)
-  const migrations = readMigrations(kind)
-  if (migrations.length === 0) throw new MigrationError(`no migrations found in ${migrationsDir(kind)}`)
+  const folder = dir ?? migrationsDir(kind)
+  const migrations = readMigrations(kind, folder)
+  if (migrations.length === 0) throw new MigrationError(`no migrations found in ${folder}`)
   return kind === 'sqlite' ? migrateSqlite(url, migrations) : migratePostgres(url, migrations)
 }

@@ -5,8 +5,40 @@
 // a sale that then rolls back) and a write would be rolled back with it. Here every statement
 // outside a transaction waits for the open transaction to finish, as on a real multi-connection
 // database. Transactions keep their own queryable, so they never wait on themselves.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils'
 import type BetterSqlite3 from 'better-sqlite3'
+
+const ADAPTER_PACKAGE = '@prisma/adapter-better-sqlite3'
+
+/** The installed version of the adapter, for error messages (its package.json is not exported). */
+export function installedAdapterVersion(): string {
+  try {
+    const entry = createRequire(import.meta.url).resolve(ADAPTER_PACKAGE) // …/dist/index.js
+    return (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version
+  } catch {
+    return 'of unknown version'
+  }
+}
+
+/**
+ * The better-sqlite3 Database inside a connected adapter. It is a private field (`client`, as of
+ * adapter-better-sqlite3 7.10), so an upgrade may move it: checked when the connection opens, so
+ * the server stops at start-up with this message instead of failing at the first sale.
+ */
+export function betterSqliteConnectionOf(adapter: object): BetterSqlite3.Database {
+  const client = (adapter as { client?: Partial<BetterSqlite3.Database> }).client
+  if (!client || typeof client.prepare !== 'function' || typeof client.transaction !== 'function' || typeof client.inTransaction !== 'boolean') {
+    throw new Error(
+      `${ADAPTER_PACKAGE} ${installedAdapterVersion()} no longer exposes its better-sqlite3 connection as \`client\`, ` +
+        'which the SQLite sale fast path needs (app/db/serialized-sqlite.server.ts). Install the version in package.json ' +
+        'or update betterSqliteConnectionOf for this one.',
+    )
+  }
+  return client as BetterSqlite3.Database
+}
 
 class Lock {
   #tail: Promise<void> = Promise.resolve()
@@ -92,20 +124,28 @@ export interface SqliteConnection {
 
 export function serializedSqliteFactory(inner: SqlDriverAdapterFactory): { factory: SqlDriverAdapterFactory; connection: SqliteConnection } {
   const lock = new Lock()
-  let adapter: SqlDriverAdapter | undefined
+  let raw: BetterSqlite3.Database | undefined
   const factory: SqlDriverAdapterFactory = {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    connect: async () => (adapter = serialize(await inner.connect(), lock)),
+    connect: async () => {
+      const adapter = await inner.connect()
+      try {
+        raw = betterSqliteConnectionOf(adapter)
+      } catch (error) {
+        await adapter.dispose()
+        throw error
+      }
+      return serialize(adapter, lock)
+    },
   }
   const connection: SqliteConnection = {
     async exclusive(work) {
-      if (!adapter) throw new Error('the SQLite connection is not open yet')
-      // The adapter keeps its better-sqlite3 Database in `client` (adapter-better-sqlite3 7.10).
-      const raw = (adapter as unknown as { client: BetterSqlite3.Database }).client
+      const open = raw
+      if (!open) throw new Error('the SQLite connection is not open yet')
       const release = await lock.acquire()
       try {
-        return work(raw)
+        return work(open)
       } finally {
         release()
       }

@@ -141,7 +141,7 @@ describe('reservations for online checkout', () => {
     expect(await level(product.id, places.online)).toEqual({ onHand: 4, reserved: 3 })
     expect((await onlineAvailability({ db: testDb.database.prisma, productIds: [product.id] })).get(product.id)).toBe(1)
     // The storefront sells exactly that: stock held for another checkout is not offered.
-    const shelf = await listStorefrontProducts({ db: testDb.database.prisma, q: '시험 상품' })
+    const shelf = await listStorefrontProducts({ database: testDb.database, q: '시험 상품' })
     expect(shelf.find((p) => p.id === product.id)?.availableOnline).toBe(1)
     await expect(reserveForCheckout(deps, { checkoutId: 'checkout-aaaa-0002', lines: [{ productId: product.id, quantity: 2 }], ttlMinutes: 15, actor: systemActor('storefront-checkout') })).rejects.toMatchObject({ available: 1 })
     await extendReservations(deps, { checkoutId: 'checkout-aaaa-0001', ttlMinutes: 30, actor: systemActor('storefront-checkout') })

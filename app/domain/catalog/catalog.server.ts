@@ -1,6 +1,7 @@
 // Read models of the catalog for the storefront and the POS.
 import { z } from 'zod'
-import type { Db } from '../../db/client.server.ts'
+import type { Database, Db, DatabaseKind } from '../../db/client.server.ts'
+import type { Prisma as PostgresPrisma } from '../../generated/prisma/postgresql/client.ts'
 import { onlineAvailability } from '../inventory/availability.server.ts'
 
 export const storefrontQuerySchema = z.object({
@@ -23,21 +24,33 @@ export interface StorefrontProduct {
   availableOnline: number
 }
 
+/**
+ * A `contains` that ignores case the same way on both providers. SQLite's LIKE (what Prisma's
+ * `contains` becomes there) already ignores ASCII case and takes no `mode`; PostgreSQL's LIKE
+ * does not, so it is asked for ILIKE. English names and SKUs match in any case on both; Korean
+ * has no case. (Beyond ASCII, e.g. É/é, only PostgreSQL folds case.)
+ */
+function containsAnyCase(kind: DatabaseKind, text: string): PostgresPrisma.StringFilter {
+  return kind === 'postgresql' ? { contains: text, mode: 'insensitive' } : { contains: text }
+}
+
 export async function listStorefrontProducts({
-  db,
+  database,
   category,
   q,
 }: {
-  db: Db
+  database: Pick<Database, 'kind' | 'prisma'>
   category?: string
   q?: string
 }): Promise<StorefrontProduct[]> {
+  const db = database.prisma
+  const text = q ? containsAnyCase(database.kind, q) : undefined
   const products = await db.product.findMany({
     where: {
       active: true,
       enterprise: { status: 'ACTIVE' },
       ...(category ? { category: { slug: category } } : {}),
-      ...(q ? { OR: [{ nameKo: { contains: q } }, { nameEn: { contains: q } }, { enterprise: { nameKo: { contains: q } } }] } : {}),
+      ...(text ? { OR: [{ nameKo: text }, { nameEn: text }, { sku: text }, { enterprise: { nameKo: text } }] } : {}),
     },
     select: {
       id: true,

@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // The ledger position first: the products are then at least that fresh, and live updates
   // after it are applied on top (an update already included is harmless: same value).
   const since = await currentLedgerSeq(db)
-  const [categories, products] = await Promise.all([listCategories(db), listStorefrontProducts({ db, ...query })])
+  const [categories, products] = await Promise.all([listCategories(db), listStorefrontProducts({ database: context.services.database, ...query })])
   return { categories, products, query, since }
 }
 
