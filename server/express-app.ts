@@ -9,6 +9,7 @@ import helmet from 'helmet'
 import type { ServerBuild } from 'react-router'
 import { CSRF_COOKIE, readCookies, serializeCookie } from '../app/domain/auth/cookies.server.ts'
 import type { AppServices } from '../app/services.server.ts'
+import { coalesceWrites } from './coalesce-writes.ts'
 
 interface Options {
   services: AppServices
@@ -91,6 +92,8 @@ export async function createExpressApp({ services, httpServer, withoutApp }: Opt
     }),
   )
   app.use(compression())
+  // One deflate job per burst of streamed HTML, not one per chunk (why: coalesce-writes.ts).
+  app.use(coalesceWrites())
   app.use(rejectCrossSiteMutations)
 
   app.get('/healthz', async (_req, res) => {

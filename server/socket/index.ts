@@ -9,6 +9,9 @@ import { findSessionUser } from '../../app/domain/auth/session.server.ts'
 import { liveScopeFor } from '../../app/domain/inventory/live-read.server.ts'
 import type { AppServices } from '../../app/services.server.ts'
 import type { ClientToServerEvents, ServerSideEvents, ServerToClientEvents, SocketData } from '../../app/domain/live/socket-events.ts'
+import { createCallGuard } from './call-guard.ts'
+import { createCatchUpCache } from './catch-up-cache.ts'
+import { clientAddress } from './client-address.ts'
 import { registerInventoryHandlers } from './inventory-handlers.ts'
 import { startInventoryTailer } from './inventory-tailer.ts'
 import { ROOMS, roomsFor } from './rooms.ts'
@@ -25,8 +28,13 @@ export async function attachSocketServer({ httpServer, services }: { httpServer:
     // Tablets on weak mobile data: tolerate long gaps before declaring a socket dead.
     pingInterval: 20_000,
     pingTimeout: 25_000,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+    // No connectionStateRecovery: a recovered socket skips the middleware below and gets its old
+    // rooms back, so a session signed out (or a tablet revoked) while its socket was disconnected
+    // would regain its scope. Every (re)connection is judged on the session as it is now; the
+    // ledger catch-up (and the dashboard's reload on reconnect) covers what was missed.
   })
+  const guard = createCallGuard()
+  const catchUps = createCatchUpCache()
 
   const redisClients: { quit(): Promise<unknown> }[] = []
   if (services.env.REDIS_URL) {
@@ -45,6 +53,8 @@ export async function attachSocketServer({ httpServer, services }: { httpServer:
   // the public online availability.
   io.use(async (socket, next) => {
     try {
+      const refused = await guard.admit(clientAddress(socket.request, services.env.TRUST_PROXY))
+      if (refused) return next(new Error(refused))
       const token = readCookies(socket.handshake.headers.cookie)[SESSION_COOKIE]
       const user = await findSessionUser({ db: services.database.prisma, token })
       socket.data.user = user ? { id: user.id, role: user.role, enterpriseId: user.enterpriseId, deviceId: user.deviceId, sessionId: user.sessionId } : null
@@ -60,8 +70,10 @@ export async function attachSocketServer({ httpServer, services }: { httpServer:
     // Joined before the client can send anything, so a catch-up never misses a live event.
     socket.join(roomsFor(socket.data.scope))
     if (socket.data.user) socket.join(ROOMS.session(socket.data.user.sessionId))
+    socket.data.joinedAt = catchUps.now()
+    guard.watch(socket, clientAddress(socket.request, services.env.TRUST_PROXY), services.log)
     registerSystemHandlers(io, socket, services)
-    registerInventoryHandlers(io, socket, services)
+    registerInventoryHandlers(io, socket, services, { cache: catchUps })
   })
 
   const tailer = await startInventoryTailer({

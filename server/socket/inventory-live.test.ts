@@ -6,11 +6,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { receiveStock } from '../../app/domain/inventory/stock.server.ts'
 import { applyMovement, stockTransaction, type StockChange } from '../../app/domain/inventory/ledger.server.ts'
 import { onlineAvailability } from '../../app/domain/inventory/availability.server.ts'
-import { currentLedgerSeq, levelAudience, mayWatchLevel, readCatchUp } from '../../app/domain/inventory/live-read.server.ts'
+import { CATCH_UP_EVENT_LIMIT, currentLedgerSeq, levelAudience, mayWatchLevel, readCatchUp } from '../../app/domain/inventory/live-read.server.ts'
 import type { CatchUpReply, InventoryChangedEvent } from '../../app/domain/live/socket-events.ts'
 import { recordSale } from '../../app/domain/sales/record-sale.server.ts'
 import { createInventorySync } from '../../app/lib/live-inventory.ts'
 import { cashSale, freshProduct, inventoryDeps, locationsByKind } from '../../tests/support/inventory-fixtures.ts'
+import { SESSION_COOKIE } from '../../app/domain/auth/cookies.server.ts'
+import { createSession, endSessions, hashToken } from '../../app/domain/auth/session.server.ts'
+import { io as connect } from 'socket.io-client'
+import { DEFAULT_CALL_LIMITS } from './call-guard.ts'
 import { collect, organizerCookie, roundTrip, sessionCookie, SocketPool, until, type TestSocket } from '../../tests/support/live-sockets.ts'
 import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts'
 import { startTestServer } from '../../tests/support/test-server.ts'
@@ -243,23 +247,28 @@ describe('catch-up', () => {
   })
 
   it('sends a snapshot to a client too far behind', async () => {
-    // 600 movements in one transaction, through the ledger: with the seed, over 1000 since 0.
+    // 600 movements in one transaction, through the ledger: with the seed, over 1000 since 0. And
+    // enough at the online warehouse that the online feed, too, is over the limit since 0.
     const product = await freshProduct(deps(), {})
+    const onlineToAdd = Math.max(1, CATCH_UP_EVENT_LIMIT + 1 - (await db().stockMovement.count({ where: { location: { fulfilsOnline: true } } })))
     await stockTransaction(deps(), async (ctx) => {
       for (let i = 0; i < 600; i++) await applyMovement(ctx, { productId: product.id, locationId: places.plaza, kind: 'RECEIVE', onHandDelta: 1 })
+      for (let i = 0; i < onlineToAdd; i++) await applyMovement(ctx, { productId: product.id, locationId: places.online, kind: 'RECEIVE', onHandDelta: 1 })
     })
     const admin = await open(await organizerCookie(db()))
     const reply = await catchUp(admin, { since: 0 })
     expect(reply).toMatchObject({ feed: 'levels', mode: 'snapshot', seq: await ledgerSeq() })
     if (reply.mode !== 'snapshot' || reply.feed !== 'levels') throw new Error('expected a levels snapshot')
     expect(reply.levels).toHaveLength(await db().stockLevel.count())
-    expect(reply.levels.find((l) => l.productId === product.id)).toEqual({ productId: product.id, locationId: places.plaza, onHand: 600, reserved: 0, available: 600 })
+    expect(reply.levels.find((l) => l.productId === product.id && l.locationId === places.plaza)).toEqual({ productId: product.id, locationId: places.plaza, onHand: 600, reserved: 0, available: 600 })
 
     const storefront = await open()
     const online = await catchUp(storefront, { since: 0 })
+    if (online.mode !== 'snapshot' || online.feed !== 'online') throw new Error(`expected an online snapshot, got ${online.feed} ${online.mode}`)
+    expect(online.seq).toBe(await ledgerSeq())
     const expected = await onlineAvailability({ db: db() })
-    if (online.mode === 'snapshot') expect(online.levels).toEqual([...expected].map(([productId, available]) => ({ productId, available })))
-    else expect(online.events.length).toBeGreaterThan(0)
+    expect(online.levels).toEqual([...expected].map(([productId, available]) => ({ productId, available })))
+    expect(online.levels).toContainEqual({ productId: product.id, available: onlineToAdd })
   })
 
   it('limits a scope to its own rows, and switches to a snapshot past the limit', async () => {
@@ -292,6 +301,17 @@ describe('validation', () => {
     expect(await ledgerSeq()).toBe(before)
     expect(admin.connected).toBe(true)
     expect(await catchUp(admin, { since: before })).toMatchObject({ mode: 'events', events: [] })
+  })
+
+  it('answers every malformed call, whatever the argument shapes', async () => {
+    const admin = await open(await organizerCookie(db()))
+    const raw = admin as unknown as { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> }
+    // The acknowledgement as the only argument: no payload at all.
+    expect(await raw.emitWithAck('inventory:catch-up')).toMatchObject({ ok: false, error: expect.stringMatching(/invalid payload/) })
+    expect(await raw.emitWithAck('system:hello')).toMatchObject({ ok: false, error: expect.stringMatching(/invalid payload/) })
+    expect(await raw.emitWithAck('inventory:catch-up', { since: 0 }, 'extra')).toMatchObject({ ok: false, error: expect.stringMatching(/invalid payload/) })
+    expect(await raw.emitWithAck('inventory:everything', { since: 0 })).toEqual({ ok: false, error: 'unknown event' })
+    expect(await catchUp(admin, { since: await ledgerSeq() })).toMatchObject({ mode: 'events', events: [] })
   })
 
   it('lets a socket that is not signed in read only public online availability', async () => {
@@ -328,5 +348,109 @@ describe('browser sync module against the real server', () => {
     for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 1])
     expect(applied).toEqual(await movementsAsEvents({ id: { gt: since } }))
     sync.close()
+  })
+})
+
+describe('ending a session while the socket is disconnected', () => {
+  it('gives a socket that reconnects after sign-out no levels and no live changes', async () => {
+    const organizer = await db().user.findFirstOrThrow({ where: { role: 'ORGANIZER', active: true }, select: { id: true } })
+    const { token } = await createSession({ db: db(), userId: organizer.id })
+    const socket: TestSocket = connect(server.url, { transports: ['websocket'], extraHeaders: { cookie: `${SESSION_COOKIE}=${token}` }, reconnection: false, forceNew: true })
+    pool.sockets.push(socket)
+    await new Promise((resolve) => socket.once('connect', () => resolve(undefined)))
+    expect(await catchUp(socket, { since: await ledgerSeq() })).toMatchObject({ feed: 'levels' })
+    const seen = collect(socket, 'inventory:changed')
+    // A broadcast received gives the client an offset to resume from (were recovery on).
+    const product = await freshProduct(deps(), {})
+    const before = await receiveStock(deps(), { productId: product.id, locationId: places.plaza, quantity: 1, actor: systemActor('maintenance') })
+    await until('the change before the drop', () => seen.some((e) => e.seq === before.seq))
+
+    // The network drops (the TCP connection dies, a recoverable disconnect), then the session ends
+    // while the socket is away.
+    const gone = new Promise((resolve) => socket.once('disconnect', resolve))
+    ;(socket.io.engine.transport as unknown as { ws: { _socket: { destroy(): void } } }).ws._socket.destroy()
+    await gone
+    await endSessions({ db: db(), changes: server.services.changes, sessionIds: [hashToken(token)] })
+    socket.connect()
+    await new Promise((resolve) => socket.once('connect', () => resolve(undefined)))
+
+    expect(socket.recovered).toBeFalsy()
+    expect(await socket.emitWithAck('inventory:catch-up', { since: 0, feed: 'levels' })).toEqual({ ok: false, error: 'sign in to follow stock levels' })
+    const change = await receiveStock(deps(), { productId: product.id, locationId: places.plaza, quantity: 1, actor: systemActor('maintenance') })
+    const watcher = await open(await organizerCookie(db()))
+    const watcherSaw = collect(watcher, 'inventory:changed')
+    const later = await receiveStock(deps(), { productId: product.id, locationId: places.plaza, quantity: 1, actor: systemActor('maintenance') })
+    await until('an organizer to see the change', () => watcherSaw.some((e) => e.seq === later.seq))
+    await roundTrip(socket)
+    expect(seen.filter((e) => e.seq >= change.seq)).toEqual([])
+  })
+})
+
+describe('sales:recorded', () => {
+  it('is published once per recorded sale and reaches an open dashboard once', async () => {
+    const product = await freshProduct(deps(), { [places.plaza]: 5 })
+    const dashboard = await open(await organizerCookie(db()))
+    const anonymous = await open()
+    const published: number[] = []
+    const unsubscribe = server.services.changes.subscribe('sales:recorded', (change) => void published.push(change.saleId))
+    const delivered: number[] = []
+    dashboard.on('sales:recorded', (change) => void delivered.push(change.saleId))
+    let anonymousGot = 0
+    anonymous.on('sales:recorded', () => anonymousGot++)
+    try {
+      const { saleId } = await recordSale(deps(), cashSale(places.plaza, [{ productId: product.id, quantity: 2, priceWon: product.priceWon }]))
+      await until('the dashboard to hear of the sale', () => delivered.includes(saleId))
+      await roundTrip(dashboard)
+      await roundTrip(anonymous)
+      expect(published.filter((id) => id === saleId)).toEqual([saleId])
+      expect(delivered.filter((id) => id === saleId)).toEqual([saleId])
+      expect(anonymousGot).toBe(0)
+    } finally {
+      unsubscribe()
+    }
+  })
+})
+
+describe('call budgets', () => {
+  let limited: RunningServer | undefined
+  afterEach(async () => {
+    await limited?.close()
+    limited = undefined
+  })
+
+  const hello = (socket: TestSocket) => socket.emitWithAck('system:hello', { client: 'test' })
+  const openAt = (url: string, forwardedFor: string) => pool.open(url, undefined, { 'x-forwarded-for': forwardedFor })
+
+  it('refuses a socket over its budget with an error ack, then disconnects it if it keeps calling', async () => {
+    limited = await startTestServer(testDb.url)
+    const socket = await open()
+    const own = await pool.open(limited.url)
+    const replies = await Promise.all(Array.from({ length: DEFAULT_CALL_LIMITS.perSocket + 1 }, () => hello(own)))
+    expect(replies.filter((r) => r.ok)).toHaveLength(DEFAULT_CALL_LIMITS.perSocket)
+    expect(replies.at(-1)).toMatchObject({ ok: false, error: expect.stringMatching(/^too many requests; try again in \d+ s$/) })
+    // Another socket is not affected.
+    expect(await hello(await pool.open(limited.url))).toMatchObject({ ok: true })
+    expect(await hello(socket)).toMatchObject({ ok: true })
+    const closed = new Promise((resolve) => own.once('disconnect', resolve))
+    for (let i = 0; i < DEFAULT_CALL_LIMITS.refusalsBeforeDisconnect; i++) own.emit('system:hello', { client: 'test' }, () => {})
+    await closed
+  })
+
+  it('counts all sockets of one address together, and reads X-Forwarded-For only behind a trusted proxy', async () => {
+    const perSocket = DEFAULT_CALL_LIMITS.perSocket
+    const sockets = Math.ceil(DEFAULT_CALL_LIMITS.perAddress / perSocket)
+    for (const trustProxy of [false, true]) {
+      limited = await startTestServer(testDb.url, { TRUST_PROXY: String(trustProxy) })
+      for (let i = 0; i < sockets; i++) {
+        const socket = await openAt(limited.url, `203.0.113.${i + 1}`)
+        await Promise.all(Array.from({ length: perSocket }, () => hello(socket)))
+      }
+      // A spoofed header from the same peer: a fresh budget only when a proxy is trusted.
+      const another = await openAt(limited.url, '198.51.100.7')
+      expect(await hello(another)).toMatchObject({ ok: trustProxy })
+      pool.closeAll()
+      await limited.close()
+      limited = undefined
+    }
   })
 })

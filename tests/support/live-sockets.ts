@@ -12,8 +12,8 @@ export class SocketPool {
   readonly sockets: TestSocket[] = []
 
   /** A connected socket (no automatic reconnection: tests reconnect by hand). */
-  async open(url: string, cookie?: string): Promise<TestSocket> {
-    const socket: TestSocket = connect(url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false, forceNew: true })
+  async open(url: string, cookie?: string, headers: Record<string, string> = {}): Promise<TestSocket> {
+    const socket: TestSocket = connect(url, { transports: ['websocket'], extraHeaders: { ...headers, ...(cookie ? { cookie } : {}) }, reconnection: false, forceNew: true })
     this.sockets.push(socket)
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve())

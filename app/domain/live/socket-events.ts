@@ -83,4 +83,6 @@ export type LiveScope =
 export interface SocketData {
   user: { id: number; role: 'ORGANIZER' | 'VENDOR' | 'CASHIER'; enterpriseId: number | null; deviceId: number | null; sessionId: string } | null
   scope: LiveScope
+  /** When the socket had joined its rooms, on the catch-up cache's clock (server/socket/catch-up-cache.ts). */
+  joinedAt: number
 }
