@@ -7,8 +7,10 @@ import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import helmet from 'helmet'
 import type { ServerBuild } from 'react-router'
-import { CSRF_COOKIE, readCookies, serializeCookie } from '../app/domain/auth/cookies.server.ts'
+import { CSRF_COOKIE, readCookies, serializeCookie, SESSION_COOKIE } from '../app/domain/auth/cookies.server.ts'
+import { newCsrfSeed } from '../app/domain/auth/csrf.server.ts'
 import type { AppServices } from '../app/services.server.ts'
+import { isSameOrigin } from './origin.ts'
 
 interface Options {
   services: AppServices
@@ -28,8 +30,12 @@ export function rejectCrossSiteMutations(req: Request, res: Response, next: Next
   if (SAFE_METHODS.has(req.method) || CROSS_SITE_ALLOWED.some((pattern) => pattern.test(req.path))) return next()
   const fetchSite = req.get('sec-fetch-site')
   const origin = req.get('origin')
-  const crossSite = fetchSite === 'cross-site' || (origin !== undefined && origin !== 'null' && new URL(origin).host !== req.get('host'))
-  if (crossSite) {
+  const sameOrigin = origin === undefined || origin === 'null' ? true : isSameOrigin(origin, req.get('host'))
+  if (sameOrigin === null) {
+    res.status(400).json({ error: 'malformed Origin header' })
+    return
+  }
+  if (fetchSite === 'cross-site' || !sameOrigin) {
     res.status(403).json({ error: 'cross-site request refused' })
     return
   }
@@ -53,7 +59,7 @@ export async function createExpressApp({ services, httpServer, withoutApp }: Opt
     const seed = readCookies(req.get('cookie'))[CSRF_COOKIE]
     if (seed && /^[\w-]{43}$/.test(seed)) res.locals.csrfSeed = seed
     else {
-      res.locals.csrfSeed = randomBytes(32).toString('base64url')
+      res.locals.csrfSeed = newCsrfSeed()
       res.append('Set-Cookie', serializeCookie(CSRF_COOKIE, res.locals.csrfSeed, { secure: env.COOKIE_SECURE }))
     }
     const started = process.hrtime.bigint()
@@ -79,7 +85,8 @@ export async function createExpressApp({ services, httpServer, withoutApp }: Opt
           scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`, ...(production ? [] : ["'unsafe-inline'"])],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
+          // 'self' covers ws:/wss: to our own host (CSP Level 3); a socket elsewhere is refused.
+          connectSrc: ["'self'"],
           fontSrc: ["'self'", 'data:'],
           frameAncestors: ["'none'"],
           formAction: ["'self'"],
@@ -87,6 +94,9 @@ export async function createExpressApp({ services, httpServer, withoutApp }: Opt
         },
       },
       strictTransportSecurity: env.COOKIE_SECURE,
+      // Not no-referrer: with it Chromium sends `Origin: null` on a native form post, which React
+      // Router's action origin check refuses, so sign-in failed before the page's scripts loaded.
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
       crossOriginEmbedderPolicy: false,
     }),
   )
@@ -120,6 +130,11 @@ export async function createExpressApp({ services, httpServer, withoutApp }: Opt
       closeVite = () => devServer.close()
     }
     app.use(express.static('public', { maxAge: production ? '1h' : 0 }))
+    // Pages and .data answers for a signed-in browser are personal: no shared or back-button cache.
+    app.use((req, res, next) => {
+      if (readCookies(req.get('cookie'))[SESSION_COOKIE]) res.setHeader('Cache-Control', 'private, no-store')
+      next()
+    })
     app.all(
       '/{*splat}',
       createRequestHandler({

@@ -2,6 +2,8 @@
 // SQLite (embedded default) and PostgreSQL (scale-out) have separately generated clients, because
 // a Prisma schema names one provider; their model APIs are identical, so the SQLite client's type
 // stands for both.
+import { closeSync, mkdirSync, openSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '../generated/prisma/sqlite/client.ts'
 import { serializedSqliteFactory, type SqliteConnection } from './serialized-sqlite.server.ts'
@@ -27,6 +29,18 @@ export function databaseKindOf(url: string): DatabaseKind {
 /** The filesystem path of a `file:` URL. */
 export function sqlitePathOf(url: string): string {
   return url.replace(/^file:/, '').replace(/\?.*$/, '')
+}
+
+/**
+ * Creates a missing SQLite directory (0700) and file (0600) before anything opens them: sales and
+ * password hashes are not for other local users, and SQLite gives -wal/-shm the file's own mode.
+ * An existing directory or file is left as its owner set it.
+ */
+export function prepareSqliteFile(url: string): void {
+  const file = sqlitePathOf(url)
+  if (file === ':memory:' || file === '') return
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+  closeSync(openSync(file, 'a', 0o600))
 }
 
 /**

@@ -9,6 +9,7 @@ import { findSessionUser } from '../../app/domain/auth/session.server.ts'
 import { liveScopeFor } from '../../app/domain/inventory/live-read.server.ts'
 import type { AppServices } from '../../app/services.server.ts'
 import type { ClientToServerEvents, ServerSideEvents, ServerToClientEvents, SocketData } from '../../app/domain/live/socket-events.ts'
+import { isSameOrigin } from '../origin.ts'
 import { registerInventoryHandlers } from './inventory-handlers.ts'
 import { startInventoryTailer } from './inventory-tailer.ts'
 import { ROOMS, roomsFor } from './rooms.ts'
@@ -26,6 +27,8 @@ export async function attachSocketServer({ httpServer, services }: { httpServer:
     pingInterval: 20_000,
     pingTimeout: 25_000,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+    // A page of another site may not open a socket with our cookies (no Origin: not a browser).
+    allowRequest: (req, callback) => callback(null, req.headers.origin === undefined || isSameOrigin(req.headers.origin, req.headers.host) === true),
   })
 
   const redisClients: { quit(): Promise<unknown> }[] = []
@@ -46,7 +49,7 @@ export async function attachSocketServer({ httpServer, services }: { httpServer:
   io.use(async (socket, next) => {
     try {
       const token = readCookies(socket.handshake.headers.cookie)[SESSION_COOKIE]
-      const user = await findSessionUser({ db: services.database.prisma, token })
+      const user = await findSessionUser({ db: services.database.prisma, token, idle: services.env })
       socket.data.user = user ? { id: user.id, role: user.role, enterpriseId: user.enterpriseId, deviceId: user.deviceId, sessionId: user.sessionId } : null
       socket.data.scope = await liveScopeFor({ db: services.database.prisma, user })
       next()

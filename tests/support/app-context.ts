@@ -24,10 +24,14 @@ export function testServices(database: Database, env: Record<string, string> = {
 
 /** A browser: it keeps cookies across requests and knows its CSRF token. */
 export class TestBrowser {
-  readonly csrfSeed = randomBytes(32).toString('base64url')
-  readonly cookies = new Map<string, string>([[CSRF_COOKIE, this.csrfSeed]])
+  readonly cookies = new Map<string, string>([[CSRF_COOKIE, randomBytes(32).toString('base64url')]])
 
   constructor(readonly services: AppServices) {}
+
+  /** The seed in the dm_csrf cookie (sign-in renews it, as the server does). */
+  get csrfSeed() {
+    return this.cookies.get(CSRF_COOKIE)!
+  }
 
   get csrfToken() {
     return csrfTokenFor(this.services.secret, this.csrfSeed)

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { Db } from '../../db/client.server.ts'
 import { hashSecret, verifySecret } from './password.server.ts'
 import { passwordFailures, pinFailures } from './rate-limit.server.ts'
-import { createSession, hashToken, newToken } from './session.server.ts'
+import { createSession, endDeviceSessions, hashToken, newToken, type SessionChanges } from './session.server.ts'
 
 export const passwordSignInSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid e-mail address').max(200),
@@ -80,18 +80,22 @@ export async function signInWithPin({
 
 /**
  * Exchanges a one-time pairing code for a long-lived device token (kept in the tablet's cookie).
- * The code is used up: of two tablets racing with one code, exactly one is paired.
+ * The code is used up: of two tablets racing with one code, exactly one is paired. An expired code
+ * pairs nothing. Re-pairing replaces the old tablet's token and ends its cashiers' sessions.
  */
-export async function pairDevice({ db, code }: { db: Db; code: string }): Promise<{ token: string; deviceId: number } | null> {
+export async function pairDevice({ db, changes, code }: { db: Db; changes: SessionChanges; code: string }): Promise<{ token: string; deviceId: number } | null> {
   const codeHash = hashToken(code)
-  const device = await db.posDevice.findUnique({ where: { pairingCodeHash: codeHash }, select: { id: true, active: true } })
-  if (!device || !device.active) return null
+  const now = new Date()
+  const device = await db.posDevice.findUnique({ where: { pairingCodeHash: codeHash }, select: { id: true } })
+  if (!device) return null
   const token = newToken()
   const claimed = await db.posDevice.updateMany({
-    where: { id: device.id, pairingCodeHash: codeHash, active: true },
-    data: { tokenHash: hashToken(token), pairingCodeHash: null, registeredAt: new Date() },
+    where: { id: device.id, pairingCodeHash: codeHash, pairingCodeExpiresAt: { gt: now }, active: true },
+    data: { tokenHash: hashToken(token), pairingCodeHash: null, pairingCodeExpiresAt: null, registeredAt: now },
   })
-  return claimed.count ? { token, deviceId: device.id } : null
+  if (!claimed.count) return null
+  await endDeviceSessions({ db, changes }, device.id)
+  return { token, deviceId: device.id }
 }
 
 /** The cashiers who may sign in on the PIN pad. */

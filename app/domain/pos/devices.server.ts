@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto'
 import { z } from 'zod'
 import type { Db } from '../../db/client.server.ts'
-import { endSessions, hashToken } from '../auth/session.server.ts'
+import { endDeviceSessions, hashToken, type SessionChanges } from '../auth/session.server.ts'
 
 export const createDeviceSchema = z.object({
   name: z.string().trim().min(2, 'Name the tablet').max(60),
@@ -14,6 +14,13 @@ export const deviceIdSchema = z.object({ deviceId: z.coerce.number().int().posit
 
 // No 0/O or 1/I: the code is read off one screen and typed on another.
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+
+/** A code is read off the organizer's screen and typed on the tablet within minutes. */
+export const PAIRING_CODE_TTL_MS = 15 * 60_000
+
+function pairingCodeExpiry(): Date {
+  return new Date(Date.now() + PAIRING_CODE_TTL_MS)
+}
 
 function newPairingCode(): string {
   const part = () => Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
@@ -28,6 +35,7 @@ export function listDevices(db: Db) {
       active: true,
       registeredAt: true,
       pairingCodeHash: true,
+      pairingCodeExpiresAt: true,
       location: { select: { code: true, nameKo: true, nameEn: true } },
       _count: { select: { sessions: true } },
     },
@@ -38,7 +46,7 @@ export function listDevices(db: Db) {
 export async function createDevice(db: Db, input: z.output<typeof createDeviceSchema>): Promise<{ deviceId: number; pairingCode: string }> {
   const pairingCode = newPairingCode()
   const device = await db.posDevice.create({
-    data: { name: input.name, locationId: input.locationId, pairingCodeHash: hashToken(pairingCode) },
+    data: { name: input.name, locationId: input.locationId, pairingCodeHash: hashToken(pairingCode), pairingCodeExpiresAt: pairingCodeExpiry() },
     select: { id: true },
   })
   return { deviceId: device.id, pairingCode }
@@ -47,14 +55,16 @@ export async function createDevice(db: Db, input: z.output<typeof createDeviceSc
 /** A fresh code for re-pairing (e.g. a replaced tablet). The code is shown once, stored hashed. */
 export async function issuePairingCode(db: Db, deviceId: number): Promise<string | null> {
   const pairingCode = newPairingCode()
-  const updated = await db.posDevice.updateMany({ where: { id: deviceId, active: true }, data: { pairingCodeHash: hashToken(pairingCode) } })
+  const updated = await db.posDevice.updateMany({ where: { id: deviceId, active: true }, data: { pairingCodeHash: hashToken(pairingCode), pairingCodeExpiresAt: pairingCodeExpiry() } })
   return updated.count ? pairingCode : null
 }
 
 /** Stops a tablet: its device token, pairing code, every session on it and their sockets. */
-export async function revokeDevice({ db, changes }: { db: Db; changes: Parameters<typeof endSessions>[0]['changes'] }, deviceId: number): Promise<boolean> {
-  const updated = await db.posDevice.updateMany({ where: { id: deviceId, active: true }, data: { active: false, tokenHash: null, pairingCodeHash: null } })
-  const sessions = await db.session.findMany({ where: { deviceId }, select: { id: true } })
-  await endSessions({ db, changes, sessionIds: sessions.map((session) => session.id) })
+export async function revokeDevice({ db, changes }: { db: Db; changes: SessionChanges }, deviceId: number): Promise<boolean> {
+  const updated = await db.posDevice.updateMany({
+    where: { id: deviceId, active: true },
+    data: { active: false, tokenHash: null, pairingCodeHash: null, pairingCodeExpiresAt: null },
+  })
+  await endDeviceSessions({ db, changes }, deviceId)
   return updated.count > 0
 }

@@ -13,7 +13,10 @@ export async function loader(args: LoaderFunctionArgs) {
     db.location.findMany({ where: { active: true, kind: { not: 'ONLINE' } }, select: { id: true, code: true, nameKo: true, nameEn: true }, orderBy: { id: 'asc' } }),
   ])
   return {
-    devices: devices.map(({ pairingCodeHash, ...device }) => ({ ...device, waitingForPairing: pairingCodeHash !== null })),
+    devices: devices.map(({ pairingCodeHash, pairingCodeExpiresAt, ...device }) => ({
+      ...device,
+      waitingForPairing: pairingCodeHash !== null && pairingCodeExpiresAt !== null && pairingCodeExpiresAt > new Date(),
+    })),
     locations,
   }
 }

@@ -14,7 +14,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Pairing codes are guessable in principle: share the sign-in failure brake.
   const key = `pair|${request.headers.get('x-forwarded-for') ?? 'local'}`
   if (passwordFailures.retryAfterMs(key) > 0) return data({ error: 'rate-limited' }, { status: 429 })
-  const paired = await pairDevice({ db: context.services.database.prisma, code: parsed.data.code })
+  const paired = await pairDevice({ db: context.services.database.prisma, changes: context.services.changes, code: parsed.data.code })
   if (!paired) {
     passwordFailures.recordFailure(key)
     return data({ error: 'invalid' }, { status: 400 })
