@@ -102,6 +102,12 @@ export async function createExpressApp({ services, httpServer, withoutApp }: Opt
   )
   app.use(compression())
   app.use(rejectCrossSiteMutations)
+  // Pages and .data answers for a signed-in browser are personal: no shared or back-button cache.
+  // (Static files set their own Cache-Control after this.)
+  app.use((req, res, next) => {
+    if (readCookies(req.get('cookie'))[SESSION_COOKIE]) res.setHeader('Cache-Control', 'private, no-store')
+    next()
+  })
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -130,11 +136,6 @@ export async function createExpressApp({ services, httpServer, withoutApp }: Opt
       closeVite = () => devServer.close()
     }
     app.use(express.static('public', { maxAge: production ? '1h' : 0 }))
-    // Pages and .data answers for a signed-in browser are personal: no shared or back-button cache.
-    app.use((req, res, next) => {
-      if (readCookies(req.get('cookie'))[SESSION_COOKIE]) res.setHeader('Cache-Control', 'private, no-store')
-      next()
-    })
     app.all(
       '/{*splat}',
       createRequestHandler({
