@@ -27,7 +27,7 @@ export const links = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const cookieLocale = readCookie(request, LOCALE_COOKIE)
-  const user = await getSessionUser(request, context.services.database.prisma)
+  const user = await getSessionUser(request, context.services)
   const locale: Locale = isLocale(cookieLocale) ? cookieLocale : isLocale(user?.locale) ? user.locale : DEFAULT_LOCALE
   return {
     locale,

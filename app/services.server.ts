@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { dirname, resolve } from 'node:path'
 import type { Env } from './config/env.server.ts'
 import type { Logger } from './config/logger.server.ts'
-import { openDatabase, sqlitePathOf, type Database } from './db/client.server.ts'
+import { databaseKindOf, openDatabase, prepareSqliteFile, sqlitePathOf, type Database } from './db/client.server.ts'
 import { migrateDatabase } from './db/migrate.server.ts'
 import { ChangeFeed } from './domain/live/change-feed.server.ts'
 import { memorySignInBrakes, redisSignInBrakes, type SignInBrakes } from './domain/auth/rate-limit.server.ts'
@@ -25,6 +25,11 @@ export interface AppServices {
   version: string
 }
 
+export const FIRST_ORGANIZER_HINT =
+  'No organizer account yet, so nobody can sign in. Create the first one on this server: ' +
+  'ORGANIZER_PASSWORD=… npm run user:create-organizer -- --email you@example.org --name "Your name" ' +
+  '(or pipe the password on stdin). Demo data with published passwords is seeded only when SEED_ON_EMPTY=true.'
+
 /** A persisted random secret for the embedded default, so `npm start` needs no configuration. */
 function loadOrCreateSecret(env: Env): string {
   if (env.SESSION_SECRET) return env.SESSION_SECRET
@@ -38,6 +43,7 @@ function loadOrCreateSecret(env: Env): string {
 }
 
 export async function createServices(env: Env, log: Logger): Promise<AppServices> {
+  if (databaseKindOf(env.DATABASE_URL) === 'sqlite') prepareSqliteFile(env.DATABASE_URL)
   const applied = await migrateDatabase(env.DATABASE_URL)
   if (applied.length) log.info('migrations applied', { migrations: applied })
   const database = await openDatabase(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE })
@@ -49,6 +55,8 @@ export async function createServices(env: Env, log: Logger): Promise<AppServices
     const started = Date.now()
     const summary = await seedDatabase(database.prisma, { today: seedTodayFromEnv(), provider: database.kind })
     log.info('empty database seeded with demo data', { ms: Date.now() - started, salesWonByYear: summary.salesWonByYear })
+  } else if ((await database.prisma.user.count({ where: { role: 'ORGANIZER', active: true } })) === 0) {
+    log.warn(FIRST_ORGANIZER_HINT)
   }
   return {
     env,

@@ -7,9 +7,11 @@ import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import helmet from 'helmet'
 import type { ServerBuild } from 'react-router'
-import { CSRF_COOKIE, readCookies, serializeCookie } from '../app/domain/auth/cookies.server.ts'
+import { CSRF_COOKIE, readCookies, serializeCookie, SESSION_COOKIE } from '../app/domain/auth/cookies.server.ts'
+import { newCsrfSeed } from '../app/domain/auth/csrf.server.ts'
 import type { AppServices } from '../app/services.server.ts'
 import { coalesceWrites } from './coalesce-writes.ts'
+import { isSameOrigin } from './origin.ts'
 
 interface Options {
   services: AppServices
@@ -29,8 +31,12 @@ export function rejectCrossSiteMutations(req: Request, res: Response, next: Next
   if (SAFE_METHODS.has(req.method) || CROSS_SITE_ALLOWED.some((pattern) => pattern.test(req.path))) return next()
   const fetchSite = req.get('sec-fetch-site')
   const origin = req.get('origin')
-  const crossSite = fetchSite === 'cross-site' || (origin !== undefined && origin !== 'null' && new URL(origin).host !== req.get('host'))
-  if (crossSite) {
+  const sameOrigin = origin === undefined || origin === 'null' ? true : isSameOrigin(origin, req.get('host'))
+  if (sameOrigin === null) {
+    res.status(400).json({ error: 'malformed Origin header' })
+    return
+  }
+  if (fetchSite === 'cross-site' || !sameOrigin) {
     res.status(403).json({ error: 'cross-site request refused' })
     return
   }
@@ -54,7 +60,7 @@ export async function createExpressApp({ services, httpServer, withoutApp }: Opt
     const seed = readCookies(req.get('cookie'))[CSRF_COOKIE]
     if (seed && /^[\w-]{43}$/.test(seed)) res.locals.csrfSeed = seed
     else {
-      res.locals.csrfSeed = randomBytes(32).toString('base64url')
+      res.locals.csrfSeed = newCsrfSeed()
       res.append('Set-Cookie', serializeCookie(CSRF_COOKIE, res.locals.csrfSeed, { secure: env.COOKIE_SECURE }))
     }
     const started = process.hrtime.bigint()
@@ -80,7 +86,8 @@ export async function createExpressApp({ services, httpServer, withoutApp }: Opt
           scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`, ...(production ? [] : ["'unsafe-inline'"])],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
+          // 'self' covers ws:/wss: to our own host (CSP Level 3); a socket elsewhere is refused.
+          connectSrc: ["'self'"],
           fontSrc: ["'self'", 'data:'],
           frameAncestors: ["'none'"],
           formAction: ["'self'"],
@@ -88,6 +95,9 @@ export async function createExpressApp({ services, httpServer, withoutApp }: Opt
         },
       },
       strictTransportSecurity: env.COOKIE_SECURE,
+      // Not no-referrer: with it Chromium sends `Origin: null` on a native form post, which React
+      // Router's action origin check refuses, so sign-in failed before the page's scripts loaded.
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
       crossOriginEmbedderPolicy: false,
     }),
   )
@@ -95,6 +105,12 @@ export async function createExpressApp({ services, httpServer, withoutApp }: Opt
   // One deflate job per burst of streamed HTML, not one per chunk (why: coalesce-writes.ts).
   app.use(coalesceWrites())
   app.use(rejectCrossSiteMutations)
+  // Pages and .data answers for a signed-in browser are personal: no shared or back-button cache.
+  // (Static files set their own Cache-Control after this.)
+  app.use((req, res, next) => {
+    if (readCookies(req.get('cookie'))[SESSION_COOKIE]) res.setHeader('Cache-Control', 'private, no-store')
+    next()
+  })
 
   app.get('/healthz', async (_req, res) => {
     try {

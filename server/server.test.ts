@@ -22,10 +22,10 @@ afterAll(async () => {
   await testDb?.drop()
 })
 
-function openSocket(cookie?: string): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
+function openSocket(cookie?: string, headers: Record<string, string> = {}): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(server.url, {
     transports: ['websocket'],
-    extraHeaders: cookie ? { cookie } : {},
+    extraHeaders: { ...headers, ...(cookie ? { cookie } : {}) },
     reconnection: false,
   })
   sockets.push(socket)
@@ -59,6 +59,23 @@ describe('HTTP server', () => {
     })
     expect(response.status).toBe(403)
   })
+
+  it('marks answers to a signed-in browser private, no-store', async () => {
+    expect((await fetch(`${server.url}/healthz`, { headers: { cookie: 'dm_session=abc' } })).headers.get('cache-control')).toBe('private, no-store')
+    expect((await fetch(`${server.url}/healthz`)).headers.get('cache-control')).toBeNull()
+  })
+
+  it('answers a malformed Origin header with 400, not 500', async () => {
+    const response = await fetch(`${server.url}/login`, { method: 'POST', headers: { origin: 'not a url' }, body: '' })
+    expect(response.status).toBe(400)
+  })
+
+  it('keeps the origin on referrers (native form posts pass the origin check) and sockets on our own host', async () => {
+    const response = await fetch(`${server.url}/healthz`)
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    const csp = response.headers.get('content-security-policy')!
+    expect(csp).toMatch(/connect-src 'self'(;|$)/)
+  })
 })
 
 describe('Socket.IO', () => {
@@ -74,6 +91,13 @@ describe('Socket.IO', () => {
     const socket = await openSocket(`dm_session=${token}`)
     const reply = await socket.emitWithAck('system:hello', { client: 'admin' })
     expect(reply).toMatchObject({ ok: true, data: { signedIn: true, role: 'ORGANIZER' } })
+  })
+
+  it('refuses a handshake from another site’s page, accepts our own', async () => {
+    const host = new URL(server.url).host
+    await expect(openSocket(undefined, { origin: 'https://evil.example' })).rejects.toThrow()
+    const own = await openSocket(undefined, { origin: `http://${host}` })
+    expect(own.connected).toBe(true)
   })
 
   it('answers a bad payload with an error ack', async () => {

@@ -4,6 +4,7 @@ import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Env } from '../app/config/env.server.ts'
 import type { Logger } from '../app/config/logger.server.ts'
+import { startSessionSweeper } from '../app/domain/auth/session.server.ts'
 import { startReservationSweeper } from '../app/domain/inventory/reservations.server.ts'
 import { createServices, type AppServices } from '../app/services.server.ts'
 import { createExpressApp } from './express-app.ts'
@@ -36,6 +37,11 @@ export async function startServer({ env, log, withoutApp = false }: StartOptions
     { database: services.database, changes: services.changes },
     { onError: (error) => services.log.error('reservation sweep failed', { error }) },
   )
+  // Sessions past their expiry or idle limit are deleted (and their sockets closed) on every instance.
+  const stopSessionSweeper = startSessionSweeper(
+    { db: services.database.prisma, changes: services.changes, idle: env },
+    { onError: (error) => services.log.error('session sweep failed', { error }) },
+  )
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject)
@@ -52,6 +58,7 @@ export async function startServer({ env, log, withoutApp = false }: StartOptions
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()))
       httpServer.closeIdleConnections()
       stopSweeper()
+      stopSessionSweeper()
       await sockets.close()
       await httpClosed
       await closeVite()

@@ -24,6 +24,19 @@ describe('environment', () => {
     expect(parseEnv({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).COOKIE_SECURE).toBe(false)
   })
 
+  it('seeds demo data on an empty database only outside production, unless asked', () => {
+    expect(parseEnv({}).SEED_ON_EMPTY).toBe(true)
+    expect(parseEnv({ NODE_ENV: 'production' }).SEED_ON_EMPTY).toBe(false)
+    expect(parseEnv({ NODE_ENV: 'production', SEED_ON_EMPTY: 'true' }).SEED_ON_EMPTY).toBe(true)
+  })
+
+  it('has idle timeouts for web and POS sessions, and refuses nonsense', () => {
+    const env = parseEnv({})
+    expect([env.SESSION_IDLE_MINUTES, env.POS_SESSION_IDLE_MINUTES]).toEqual([120, 240])
+    expect(issuesOf({ SESSION_IDLE_MINUTES: '0' })[0]).toMatch(/^SESSION_IDLE_MINUTES:/)
+    expect(issuesOf({ POS_SESSION_IDLE_MINUTES: 'long' })[0]).toMatch(/^POS_SESSION_IDLE_MINUTES: must be minutes/)
+  })
+
   it('names each bad variable', () => {
     const issues = issuesOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', REDIS_URL: 'localhost:6379', SESSION_SECRET: 'short' })
     expect(issues.some((line) => line.startsWith('PORT:'))).toBe(true)

@@ -1,5 +1,5 @@
-// The environment, parsed once at start-up. A bad or missing variable stops start-up with a
-// message that names it (see formatEnvError); nothing else reads process.env directly.
+// The server's environment, parsed once at start-up. A bad variable stops start-up with a message
+// that names it (EnvError). The seed (SEED_TODAY) and the CLI scripts read their own few variables.
 import { z } from 'zod'
 
 const booleanText = z
@@ -27,13 +27,22 @@ export const envSchema = z
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     COOKIE_SECURE: booleanText.optional(),
     TRUST_PROXY: booleanText.default(false),
-    SEED_ON_EMPTY: booleanText.default(true),
+    /** Demo data has published passwords: seeded by default only outside production. */
+    SEED_ON_EMPTY: booleanText.optional(),
+    /** A signed-in browser that makes no request for this long is signed out. */
+    SESSION_IDLE_MINUTES: z.coerce.number({ message: 'must be minutes' }).int().min(5).max(14 * 24 * 60).default(120),
+    /** The same for a cashier on a POS tablet; longer, because a market day has quiet hours. */
+    POS_SESSION_IDLE_MINUTES: z.coerce.number({ message: 'must be minutes' }).int().min(5).max(12 * 60).default(240),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_…)').optional(),
     STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_\w+$/, 'must be a Stripe publishable key').optional(),
     STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)').optional(),
   })
-  .transform((env) => ({ ...env, COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === 'production' }))
+  .transform((env) => ({
+    ...env,
+    COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
+    SEED_ON_EMPTY: env.SEED_ON_EMPTY ?? env.NODE_ENV !== 'production',
+  }))
 
 export type Env = z.infer<typeof envSchema>
 

@@ -3,6 +3,8 @@
 // a Prisma schema names one provider; their model APIs are identical, so the SQLite client's type
 // stands for both in shared code. The PostgreSQL client also has its real type (`postgres`), for the
 // few query options only PostgreSQL has (e.g. `mode: 'insensitive'`).
+import { closeSync, mkdirSync, openSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '../generated/prisma/sqlite/client.ts'
 import type { PrismaClient as PostgresPrismaClient } from '../generated/prisma/postgresql/client.ts'
@@ -33,6 +35,18 @@ export function databaseKindOf(url: string): DatabaseKind {
 /** The filesystem path of a `file:` URL. */
 export function sqlitePathOf(url: string): string {
   return url.replace(/^file:/, '').replace(/\?.*$/, '')
+}
+
+/**
+ * Creates a missing SQLite directory (0700) and file (0600) before anything opens them: sales and
+ * password hashes are not for other local users, and SQLite gives -wal/-shm the file's own mode.
+ * An existing directory or file is left as its owner set it.
+ */
+export function prepareSqliteFile(url: string): void {
+  const file = sqlitePathOf(url)
+  if (file === ':memory:' || file === '') return
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+  closeSync(openSync(file, 'a', 0o600))
 }
 
 /**

@@ -790,7 +790,10 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSu
     deviceIdByLocation.set(i, id)
     devices.push({
       id, name: l.deviceName, locationId: i + 1, tokenHash: null,
-      pairingCodeHash: l.code === 'PLAZA-1' ? sha256hex(DEMO_ACCOUNTS.pairingCode) : null, active: true, createdAt: catalogueSince,
+      pairingCodeHash: l.code === 'PLAZA-1' ? sha256hex(DEMO_ACCOUNTS.pairingCode) : null,
+      // Real codes live 15 minutes; the published demo code outlives a demo (derived from the seeded day, so runs stay identical).
+      pairingCodeExpiresAt: l.code === 'PLAZA-1' ? new Date(todayStart.getTime() + 5 * 365 * 86_400_000) : null,
+      active: true, createdAt: catalogueSince,
     })
   })
 

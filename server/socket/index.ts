@@ -9,6 +9,7 @@ import { findSessionUser } from '../../app/domain/auth/session.server.ts'
 import { liveScopeFor } from '../../app/domain/inventory/live-read.server.ts'
 import type { AppServices } from '../../app/services.server.ts'
 import type { ClientToServerEvents, ServerSideEvents, ServerToClientEvents, SocketData } from '../../app/domain/live/socket-events.ts'
+import { isSameOrigin } from '../origin.ts'
 import { createCallGuard } from './call-guard.ts'
 import { createCatchUpCache } from './catch-up-cache.ts'
 import { clientAddress } from './client-address.ts'
@@ -32,6 +33,8 @@ export async function attachSocketServer({ httpServer, services }: { httpServer:
     // rooms back, so a session signed out (or a tablet revoked) while its socket was disconnected
     // would regain its scope. Every (re)connection is judged on the session as it is now; the
     // ledger catch-up (and the dashboard's reload on reconnect) covers what was missed.
+    // A page of another site may not open a socket with our cookies (no Origin: not a browser).
+    allowRequest: (req, callback) => callback(null, req.headers.origin === undefined || isSameOrigin(req.headers.origin, req.headers.host) === true),
   })
   const guard = createCallGuard()
   const catchUps = createCatchUpCache()
@@ -56,7 +59,7 @@ export async function attachSocketServer({ httpServer, services }: { httpServer:
       const refused = await guard.admit(clientAddress(socket.request, services.env.TRUST_PROXY))
       if (refused) return next(new Error(refused))
       const token = readCookies(socket.handshake.headers.cookie)[SESSION_COOKIE]
-      const user = await findSessionUser({ db: services.database.prisma, token })
+      const user = await findSessionUser({ db: services.database.prisma, token, idle: services.env })
       socket.data.user = user ? { id: user.id, role: user.role, enterpriseId: user.enterpriseId, deviceId: user.deviceId, sessionId: user.sessionId } : null
       socket.data.scope = await liveScopeFor({ db: services.database.prisma, user })
       next()

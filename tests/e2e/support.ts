@@ -31,7 +31,7 @@ export async function startBuiltApp(env: Record<string, string> = {}): Promise<R
   const databaseFile = join(dir, 'e2e.db')
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: `file:${databaseFile}`, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: `file:${databaseFile}`, LOG_LEVEL: 'warn', SEED_ON_EMPTY: 'true', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   let stderr = ''

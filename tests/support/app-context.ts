@@ -26,14 +26,18 @@ export function testServices(database: Database, env: Record<string, string> = {
 
 /** A browser: it keeps cookies across requests and knows its CSRF token. */
 export class TestBrowser {
-  readonly csrfSeed = randomBytes(32).toString('base64url')
-  readonly cookies = new Map<string, string>([[CSRF_COOKIE, this.csrfSeed]])
+  readonly cookies = new Map<string, string>([[CSRF_COOKIE, randomBytes(32).toString('base64url')]])
 
   /** The address Express would give this browser (req.ip), whatever X-Forwarded-For it sends. */
   constructor(
     readonly services: AppServices,
     readonly clientAddress = '127.0.0.1',
   ) {}
+
+  /** The seed in the dm_csrf cookie (sign-in renews it, as the server does). */
+  get csrfSeed() {
+    return this.cookies.get(CSRF_COOKIE)!
+  }
 
   get csrfToken() {
     return csrfTokenFor(this.services.secret, this.csrfSeed)

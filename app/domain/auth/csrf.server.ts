@@ -1,11 +1,16 @@
 // CSRF tokens bound to the browser: the server keeps a random seed in the httpOnly dm_csrf
 // cookie and forms carry HMAC(secret, seed). A page on another site can neither read the cookie
 // nor compute the token. (Cross-site mutations are also refused earlier, by Origin.)
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { CSRF_COOKIE, readCookie } from './cookies.server.ts'
 
 export const CSRF_FIELD = 'csrf'
 export const CSRF_HEADER = 'x-csrf-token'
+
+/** A fresh seed: 32 random bytes, 43 base64url characters. */
+export function newCsrfSeed(): string {
+  return randomBytes(32).toString('base64url')
+}
 
 export function csrfTokenFor(secret: string, seed: string): string {
   return createHmac('sha256', secret).update(`csrf:${seed}`).digest('base64url')

@@ -11,10 +11,9 @@ export type Permission =
   | 'pos:sell' // ring up sales on a paired device
   | 'stock:manage' // receive, adjust, transfer (vendors: own enterprise only)
   | 'devices:manage' // pair and revoke POS devices
-  | 'settlement:manage'
 
 const PERMISSIONS: Record<UserRole, readonly Permission[]> = {
-  ORGANIZER: ['admin:view', 'vendor:view', 'pos:sell', 'stock:manage', 'devices:manage', 'settlement:manage'],
+  ORGANIZER: ['admin:view', 'vendor:view', 'pos:sell', 'stock:manage', 'devices:manage'],
   VENDOR: ['vendor:view', 'pos:sell', 'stock:manage'],
   CASHIER: ['pos:sell'],
 }
@@ -24,7 +23,7 @@ export function can(user: Pick<SessionUser, 'role'>, permission: Permission): bo
 }
 
 /** Organizers act on every enterprise; everyone else only on their own. */
-export function canActForEnterprise(user: Pick<SessionUser, 'role' | 'enterpriseId'>, enterpriseId: number): boolean {
+function canActForEnterprise(user: Pick<SessionUser, 'role' | 'enterpriseId'>, enterpriseId: number): boolean {
   return user.role === 'ORGANIZER' || user.enterpriseId === enterpriseId
 }
 
@@ -91,10 +90,9 @@ interface Args {
 
 /** The signed-in user, or a redirect to the right sign-in page. */
 export async function requireUser({ request, context }: Args): Promise<SessionUser> {
-  const user = await getSessionUser(request, context.services.database.prisma)
+  const user = await getSessionUser(request, context.services)
   if (user) return user
   const url = new URL(request.url)
-  if (url.pathname.startsWith('/api/')) throw data({ error: 'Sign in first' }, { status: 401 })
   const signIn = url.pathname.startsWith('/pos') ? '/pos/sign-in' : '/login'
   throw redirect(`${signIn}?redirectTo=${encodeURIComponent(url.pathname + url.search)}`)
 }
@@ -116,9 +114,18 @@ export async function requirePermission(args: Args, permission: Permission): Pro
   return user
 }
 
-/** Form data of a mutation, after the CSRF check. A bad token changes nothing. */
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data'])
+
+/** Form data of a mutation, after the CSRF check. A bad token, or a body that is no form, changes nothing. */
 export async function readProtectedForm({ request, context }: Args): Promise<FormData> {
-  const form = await request.formData()
+  const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? ''
+  if (!FORM_TYPES.has(type)) throw data({ error: 'Send the form as a form.' }, { status: 415 })
+  let form: FormData
+  try {
+    form = await request.formData()
+  } catch {
+    throw data({ error: 'The form could not be read.' }, { status: 400 })
+  }
   const submitted = form.get(CSRF_FIELD)
   if (!isValidCsrf({ request, secret: context.services.secret, submitted: typeof submitted === 'string' ? submitted : null })) {
     throw data({ error: 'The form expired. Reload the page and try again.' }, { status: 403 })

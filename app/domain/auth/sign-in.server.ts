@@ -8,7 +8,7 @@ import { hashSecret, verifySecret } from './password.server.ts'
 import { recordAudit } from '../audit/audit-log.server.ts'
 import { can, forbidden, type Actor } from './permissions.server.ts'
 import type { SignInBrakes } from './rate-limit.server.ts'
-import { createSession, hashToken, newToken, type SessionUser } from './session.server.ts'
+import { createSession, endDeviceSessions, hashToken, newToken, type SessionChanges, type SessionUser } from './session.server.ts'
 
 export const passwordSignInSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid e-mail address').max(200),
@@ -144,17 +144,20 @@ export async function unlockCashierPin({
 
 /**
  * Exchanges a one-time pairing code for a long-lived device token (kept in the tablet's cookie).
- * The code is used up: of two tablets racing with one code, exactly one is paired.
+ * The code is used up: of two tablets racing with one code, exactly one is paired. An expired code
+ * pairs nothing. Re-pairing replaces the old tablet's token and ends its cashiers' sessions.
  * Wrong codes are braked per client address and in total.
  */
 export async function pairDevice({
   db,
   brakes,
+  changes,
   code,
   clientAddress,
 }: {
   db: Db
   brakes: SignInBrakes
+  changes: SessionChanges
   code: string
   clientAddress: string
 }): Promise<{ ok: true; token: string; deviceId: number } | { ok: false; reason: 'invalid' | 'rate-limited'; retryAfterSeconds?: number }> {
@@ -162,15 +165,17 @@ export async function pairDevice({
   const wait = await brakes.attempt(keys)
   if (wait > 0) return { ok: false, reason: 'rate-limited', retryAfterSeconds: wait }
   const codeHash = hashToken(code)
-  const device = await db.posDevice.findUnique({ where: { pairingCodeHash: codeHash }, select: { id: true, active: true } })
-  if (!device || !device.active) return { ok: false, reason: 'invalid' }
+  const now = new Date()
+  const device = await db.posDevice.findUnique({ where: { pairingCodeHash: codeHash }, select: { id: true } })
+  if (!device) return { ok: false, reason: 'invalid' }
   const token = newToken()
   const claimed = await db.posDevice.updateMany({
-    where: { id: device.id, pairingCodeHash: codeHash, active: true },
-    data: { tokenHash: hashToken(token), pairingCodeHash: null, registeredAt: new Date() },
+    where: { id: device.id, pairingCodeHash: codeHash, pairingCodeExpiresAt: { gt: now }, active: true },
+    data: { tokenHash: hashToken(token), pairingCodeHash: null, pairingCodeExpiresAt: null, registeredAt: now },
   })
   if (!claimed.count) return { ok: false, reason: 'invalid' }
   await brakes.succeeded(keys)
+  await endDeviceSessions({ db, changes }, device.id)
   return { ok: true, token, deviceId: device.id }
 }
 

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { Db } from '../../db/client.server.ts'
 import { recordAudit } from '../audit/audit-log.server.ts'
 import type { Actor } from '../auth/permissions.server.ts'
-import { endSessions, hashToken } from '../auth/session.server.ts'
+import { endDeviceSessions, hashToken, type SessionChanges } from '../auth/session.server.ts'
 
 /** Who asks, for the audit row written in the same transaction as the change. */
 export interface DeviceAudit {
@@ -23,6 +23,13 @@ export const deviceIdSchema = z.object({ deviceId: z.coerce.number().int().posit
 // No 0/O or 1/I: the code is read off one screen and typed on another.
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
+/** A code is read off the organizer's screen and typed on the tablet within minutes. */
+export const PAIRING_CODE_TTL_MS = 15 * 60_000
+
+function pairingCodeExpiry(): Date {
+  return new Date(Date.now() + PAIRING_CODE_TTL_MS)
+}
+
 function newPairingCode(): string {
   const part = () => Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
   return `${part()}-${part()}`
@@ -36,6 +43,7 @@ export function listDevices(db: Db) {
       active: true,
       registeredAt: true,
       pairingCodeHash: true,
+      pairingCodeExpiresAt: true,
       location: { select: { code: true, nameKo: true, nameEn: true } },
       _count: { select: { sessions: true } },
     },
@@ -47,7 +55,7 @@ export async function createDevice(db: Db, input: z.output<typeof createDeviceSc
   const pairingCode = newPairingCode()
   return db.$transaction(async (tx) => {
     const device = await tx.posDevice.create({
-      data: { name: input.name, locationId: input.locationId, pairingCodeHash: hashToken(pairingCode) },
+      data: { name: input.name, locationId: input.locationId, pairingCodeHash: hashToken(pairingCode), pairingCodeExpiresAt: pairingCodeExpiry() },
       select: { id: true },
     })
     await recordAudit(tx, { ...audit, action: 'device.created', entity: 'PosDevice', entityId: device.id })
@@ -59,7 +67,7 @@ export async function createDevice(db: Db, input: z.output<typeof createDeviceSc
 export async function issuePairingCode(db: Db, deviceId: number, audit: DeviceAudit): Promise<string | null> {
   const pairingCode = newPairingCode()
   return db.$transaction(async (tx) => {
-    const updated = await tx.posDevice.updateMany({ where: { id: deviceId, active: true }, data: { pairingCodeHash: hashToken(pairingCode) } })
+    const updated = await tx.posDevice.updateMany({ where: { id: deviceId, active: true }, data: { pairingCodeHash: hashToken(pairingCode), pairingCodeExpiresAt: pairingCodeExpiry() } })
     if (!updated.count) return null
     await recordAudit(tx, { ...audit, action: 'device.pairing_code_issued', entity: 'PosDevice', entityId: deviceId })
     return pairingCode
@@ -67,14 +75,16 @@ export async function issuePairingCode(db: Db, deviceId: number, audit: DeviceAu
 }
 
 /** Stops a tablet: its device token, pairing code, every session on it and their sockets. */
-export async function revokeDevice({ db, changes }: { db: Db; changes: Parameters<typeof endSessions>[0]['changes'] }, deviceId: number, audit: DeviceAudit): Promise<boolean> {
+export async function revokeDevice({ db, changes }: { db: Db; changes: SessionChanges }, deviceId: number, audit: DeviceAudit): Promise<boolean> {
   const updated = await db.$transaction(async (tx) => {
-    const revoked = await tx.posDevice.updateMany({ where: { id: deviceId, active: true }, data: { active: false, tokenHash: null, pairingCodeHash: null } })
+    const revoked = await tx.posDevice.updateMany({
+      where: { id: deviceId, active: true },
+      data: { active: false, tokenHash: null, pairingCodeHash: null, pairingCodeExpiresAt: null },
+    })
     if (revoked.count) await recordAudit(tx, { ...audit, action: 'device.revoked', entity: 'PosDevice', entityId: deviceId })
     return revoked
   })
   // Ending the sessions publishes to sockets, so it runs after the commit (an inactive device's sessions no longer work anyway).
-  const sessions = await db.session.findMany({ where: { deviceId }, select: { id: true } })
-  await endSessions({ db, changes, sessionIds: sessions.map((session) => session.id) })
+  await endDeviceSessions({ db, changes }, deviceId)
   return updated.count > 0
 }

@@ -16,7 +16,10 @@ export async function loader(args: LoaderFunctionArgs) {
     listLockedCashiers(db),
   ])
   return {
-    devices: devices.map(({ pairingCodeHash, ...device }) => ({ ...device, waitingForPairing: pairingCodeHash !== null })),
+    devices: devices.map(({ pairingCodeHash, pairingCodeExpiresAt, ...device }) => ({
+      ...device,
+      waitingForPairing: pairingCodeHash !== null && pairingCodeExpiresAt !== null && pairingCodeExpiresAt > new Date(),
+    })),
     locations,
     lockedCashiers: lockedCashiers.map((cashier) => ({ ...cashier, pinLockedAt: cashier.pinLockedAt?.toISOString() ?? null })),
   }

@@ -3,7 +3,7 @@ import { data, Form, redirect, useActionData, useNavigation, useSearchParams, ty
 import { CsrfInput } from '../../components/csrf-input'
 import { TopBar } from '../../components/top-bar'
 import { readProtectedForm } from '../../domain/auth/permissions.server'
-import { getSessionUser, sessionCookie } from '../../domain/auth/session.server'
+import { getSessionUser, signedInHeaders } from '../../domain/auth/session.server'
 import { passwordSignInSchema, signInWithPassword } from '../../domain/auth/sign-in.server'
 import { safeRedirect } from '../../lib/safe-redirect'
 import storefrontStyles from '../../styles/storefront.css?url'
@@ -15,7 +15,7 @@ function homeFor(role: string) {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await getSessionUser(request, context.services.database.prisma)
+  const user = await getSessionUser(request, context.services)
   if (user && user.deviceId === null) throw redirect(homeFor(user.role))
   return null
 }
@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const user = await context.services.database.prisma.user.findUniqueOrThrow({ where: { id: result.userId }, select: { role: true } })
   return redirect(safeRedirect(parsed.data.redirectTo, homeFor(user.role)), {
-    headers: { 'Set-Cookie': sessionCookie(result.token, result.maxAgeSeconds, context.services.env.COOKIE_SECURE) },
+    headers: await signedInHeaders(request, context.services, result),
   })
 }
 

@@ -9,7 +9,7 @@ export async function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   await readProtectedForm({ request, context })
   const db = context.services.database.prisma
-  const user = await getSessionUser(request, db)
+  const user = await getSessionUser(request, context.services)
   await destroySession(request, { db, changes: context.services.changes })
   return redirect(user?.deviceId ? '/pos/sign-in' : '/', {
     headers: { 'Set-Cookie': clearSessionCookie(context.services.env.COOKIE_SECURE) },

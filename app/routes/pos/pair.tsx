@@ -11,7 +11,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = pairDeviceSchema.safeParse(Object.fromEntries(form))
   if (!parsed.success) return data({ error: 'invalid' }, { status: 400 })
   const { services, clientAddress } = context
-  const paired = await pairDevice({ db: services.database.prisma, brakes: services.brakes, code: parsed.data.code, clientAddress })
+  const paired = await pairDevice({ db: services.database.prisma, brakes: services.brakes, changes: services.changes, code: parsed.data.code, clientAddress })
   if (!paired.ok) return data({ error: paired.reason }, { status: paired.reason === 'rate-limited' ? 429 : 400 })
   return redirect('/pos/sign-in', { headers: { 'Set-Cookie': deviceCookie(paired.token, context.services.env.COOKIE_SECURE) } })
 }

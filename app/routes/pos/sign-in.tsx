@@ -4,7 +4,7 @@ import { CsrfInput } from '../../components/csrf-input'
 import { Banner, Button, Card, FormLayout, FormTextField, Page, Select } from '../../components/polaris/polaris-shell'
 import { useState } from 'react'
 import { readProtectedForm } from '../../domain/auth/permissions.server'
-import { findDevice, sessionCookie } from '../../domain/auth/session.server'
+import { findDevice, signedInHeaders } from '../../domain/auth/session.server'
 import { listPosCashiers, pinSignInSchema, signInWithPin } from '../../domain/auth/sign-in.server'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const status = { 'rate-limited': 429, locked: 423, invalid: 401 }[result.reason]
     return data({ error: result.reason, retryAfterSeconds: result.retryAfterSeconds }, { status })
   }
-  return redirect('/pos', { headers: { 'Set-Cookie': sessionCookie(result.token, result.maxAgeSeconds, context.services.env.COOKIE_SECURE) } })
+  return redirect('/pos', { headers: await signedInHeaders(request, context.services, result) })
 }
 
 export default function PosSignIn() {

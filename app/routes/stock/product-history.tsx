@@ -13,8 +13,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = await requirePermission(args, 'stock:manage')
   const scope = enterpriseScopeOf(user)
   const db = args.context.services.database.prisma
-  const productId = Number(args.params.productId)
-  if (!Number.isInteger(productId) || productId <= 0) throw data({ error: 'Not found' }, { status: 404 })
+  // Database ids are 32-bit: a longer number is no product (and must not reach the query).
+  const productId = /^[1-9]\d{0,9}$/.test(args.params.productId ?? '') ? Number(args.params.productId) : 0
+  if (productId <= 0 || productId > 2_147_483_647) throw data({ error: 'Not found' }, { status: 404 })
   const params = Object.fromEntries([...new URL(args.request.url).searchParams].filter(([, value]) => value !== ''))
   const days = { from: params.from && DAY.test(params.from) ? params.from : '', to: params.to && DAY.test(params.to) ? params.to : '' }
   const filter = historyQuerySchema.parse({ ...params, from: days.from ? seoulDayStart(days.from) : undefined, to: days.to ? seoulDayStart(days.to) : undefined })
