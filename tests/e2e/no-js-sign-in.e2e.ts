@@ -40,7 +40,7 @@ describe('sign-in forms without JavaScript', () => {
 
     // Without scripts the hidden handle keeps the first cashier of the list: the demo cashier.
     expect(await page.locator('input[name="handle"]').getAttribute('value')).toBe('cashier1')
-    await page.fill('input[name="pin"]', '2580')
+    await page.fill('input[name="pin"]', '258046')
     const [response] = await Promise.all([page.waitForNavigation(), page.click('form:has(input[name="pin"]) button[type="submit"]')])
     expect(response?.status()).toBe(200)
     expect(new URL(page.url()).pathname).toBe('/pos')

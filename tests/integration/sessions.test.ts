@@ -111,7 +111,7 @@ describe('POS tablets', () => {
     const { deviceId, pairingCode } = await newTabletCode(organizer)
     const oldTablet = new TestBrowser(services)
     oldTablet.absorb((await posPair.action(args(oldTablet, oldTablet.request('/pos/pair', { form: { code: pairingCode } })))) as Response)
-    oldTablet.absorb((await posSignIn.action(args(oldTablet, oldTablet.request('/pos/sign-in', { form: { handle: 'cashier1', pin: '2580' } })))) as Response)
+    oldTablet.absorb((await posSignIn.action(args(oldTablet, oldTablet.request('/pos/sign-in', { form: { handle: 'cashier1', pin: '258046' } })))) as Response)
     expect(statusOf(await settle(() => posHome.loader(args(oldTablet, oldTablet.request('/pos')))))).toBe(200)
 
     const issued = await devices.action(args(organizer, organizer.request('/admin/devices', { form: { intent: 'code', deviceId: String(deviceId) } })))
