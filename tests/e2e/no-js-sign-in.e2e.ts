@@ -38,9 +38,9 @@ describe('sign-in forms without JavaScript', () => {
     await Promise.all([page.waitForNavigation(), page.click('form:has(input[name="code"]) button[type="submit"]')])
     expect(new URL(page.url()).pathname).toBe('/pos/sign-in')
 
-    // Without scripts the hidden handle keeps the first cashier of the list: the demo cashier.
-    expect(await page.locator('input[name="handle"]').getAttribute('value')).toBe('cashier1')
-    await page.fill('input[name="pin"]', '258046')
+    // Without scripts the cashier list is a plain select: choose someone other than the first.
+    await page.selectOption('select[name="handle"]', 'vendor1')
+    await page.fill('input[name="pin"]', '135790')
     const [response] = await Promise.all([page.waitForNavigation(), page.click('form:has(input[name="pin"]) button[type="submit"]')])
     expect(response?.status()).toBe(200)
     expect(new URL(page.url()).pathname).toBe('/pos')

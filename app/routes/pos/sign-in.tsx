@@ -45,7 +45,6 @@ export default function PosSignIn() {
       <Card>
         <Form method="post">
           <CsrfInput />
-          <input type="hidden" name="handle" value={handle} />
           <FormLayout>
             {actionData?.error === 'rate-limited' ? (
               <Banner tone="critical">{t('pos.pinRateLimited', { seconds: actionData.retryAfterSeconds ?? 60 })}</Banner>
@@ -54,7 +53,8 @@ export default function PosSignIn() {
             ) : actionData?.error ? (
               <Banner tone="critical">{t('pos.pinInvalid')}</Banner>
             ) : null}
-            <Select label={t('pos.who')} options={options} value={handle} onChange={setHandle} />
+            {/* A named native select, so the choice is submitted even before the page's scripts load. */}
+            <Select label={t('pos.who')} name="handle" options={options} value={handle} onChange={setHandle} />
             <FormTextField label={t('pos.pin')} name="pin" type="password" inputMode="numeric" autoComplete="one-time-code" />
             <Button submit variant="primary" size="large">
               {t('pos.signIn')}
