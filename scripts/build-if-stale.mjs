@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// `npm start` builds the app only when the build is missing or older than the sources, so the
-// first start of a fresh clone builds once and later starts are instant.
+// `npm start` builds the app and the server only when a build is missing or older than the
+// sources, so the first start of a fresh clone builds once and later starts are instant.
 import { execSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
-const BUILD_MARKER = 'build/server/index.js'
-const SOURCES = ['app', 'public', 'vite.config.ts', 'react-router.config.ts', 'package-lock.json']
+const BUILD_MARKERS = ['build/server/index.js', 'build/server-main/main.js']
+const SOURCES = ['app', 'server', 'prisma/seed', 'public', 'vite.config.ts', 'react-router.config.ts', 'package-lock.json', 'scripts/build-server.mjs']
 
 function newestMtime(path) {
   const stat = statSync(path)
@@ -16,9 +16,9 @@ function newestMtime(path) {
   return newest
 }
 
-const builtAt = existsSync(BUILD_MARKER) ? statSync(BUILD_MARKER).mtimeMs : 0
+const builtAt = Math.min(...BUILD_MARKERS.map((marker) => (existsSync(marker) ? statSync(marker).mtimeMs : 0)))
 const sourcesAt = Math.max(...SOURCES.filter(existsSync).map(newestMtime))
 if (sourcesAt > builtAt) {
   console.log(builtAt ? 'sources changed since the last build: building…' : 'first start: building the app…')
-  execSync('npx react-router build', { stdio: 'inherit' })
+  execSync('npm run build', { stdio: 'inherit' })
 }

@@ -3,7 +3,7 @@
 set -euo pipefail
 port=${SMOKE_PORT:-3987}
 dir=$(mktemp -d)
-NODE_ENV=production SEED_ON_EMPTY=true PORT=$port DATABASE_URL="file:$dir/smoke.db" LOG_LEVEL=warn setsid node --import tsx server/main.ts >"$dir/server.log" 2>&1 &
+NODE_ENV=production SEED_ON_EMPTY=true PORT=$port DATABASE_URL="file:$dir/smoke.db" LOG_LEVEL=warn setsid node --enable-source-maps build/server-main/main.js >"$dir/server.log" 2>&1 &
 pid=$!
 trap 'kill -TERM -- -$pid 2>/dev/null || true; sleep 1; rm -rf "$dir"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 1; done

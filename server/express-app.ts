@@ -2,6 +2,8 @@
 // access logs, cross-site mutation refusal, static assets, /healthz and the React Router handler.
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Server as HttpServer } from 'node:http'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@react-router/express'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
@@ -129,7 +131,9 @@ export async function createExpressApp({ services, httpServer, withoutApp }: Opt
       // Fingerprinted build assets never change: cache them for a year.
       app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
       app.use(express.static('build/client', { maxAge: '1h' }))
-      const buildPath = new URL('../build/server/index.js', import.meta.url).href
+      // Relative to the working directory, like the static folders above (this file also runs
+      // compiled from build/server-main/).
+      const buildPath = pathToFileURL(resolve('build/server/index.js')).href
       build = (await import(buildPath)) as ServerBuild
     } else {
       const vite = await import('vite')

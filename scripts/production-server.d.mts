@@ -1,0 +1,1 @@
+export const PRODUCTION_SERVER_ARGS: string[]
