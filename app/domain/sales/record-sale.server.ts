@@ -65,16 +65,17 @@ function saleStatements(client: RawClient, k: DatabaseKind, priced: PricedSale, 
   const rest: Prisma.PrismaPromise<number>[] = [
     client.$executeRaw`INSERT INTO "SaleLine" ("saleId", ${columnList(LINE_COLUMNS)}) VALUES ${Prisma.join(lineTuples)}`,
   ]
-  const allocationTuples: Prisma.Sql[] = []
-  rows.tenders.forEach(({ tender, allocations }, position) => {
+  for (const { tender, allocations } of rows.tenders) {
     rest.push(
       client.$executeRaw`INSERT INTO "Tender" ("saleId", ${columnList(TENDER_COLUMNS)})
         VALUES (${saleIdOf}, ${Prisma.join(TENDER_COLUMNS.map((column) => bind('Tender', column, tender[column])))})`,
     )
-    const tenderId = Prisma.sql`(SELECT "id" FROM "Tender" WHERE "saleId" = ${saleIdOf} ORDER BY "id" LIMIT 1 OFFSET ${position})`
-    for (const allocation of allocations) allocationTuples.push(Prisma.sql`(${tenderId}, ${allocation.enterpriseId}, ${allocation.amountWon})`)
-  })
-  rest.push(client.$executeRaw`INSERT INTO "TenderAllocation" ("tenderId", ${columnList(ALLOCATION_COLUMNS)}) VALUES ${Prisma.join(allocationTuples)}`)
+    // Runs right after its tender's insert, so the sale's newest tender is this one. (MAX, not
+    // ORDER BY id OFFSET n: PostgreSQL plans the latter as a walk of the whole Tender table.)
+    const tenderId = Prisma.sql`(SELECT MAX("id") FROM "Tender" WHERE "saleId" = ${saleIdOf})`
+    const tuples = allocations.map((allocation) => Prisma.sql`(${tenderId}, ${Prisma.join(ALLOCATION_COLUMNS.map((column) => allocation[column]))})`)
+    rest.push(client.$executeRaw`INSERT INTO "TenderAllocation" ("tenderId", ${columnList(ALLOCATION_COLUMNS)}) VALUES ${Prisma.join(tuples)}`)
+  }
   return { saleInsert, rest }
 }
 
