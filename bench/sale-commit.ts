@@ -1,5 +1,5 @@
 // saleCommit: one sale after another on the app's SQLite settings (WAL, synchronous=FULL), three ways:
-//   domain  — recordSale(), exactly as the app writes a sale (level + ledger + sale + line + tender)
+//   domain  — recordSale(), exactly as the app writes a sale (level + ledger + sale + line + tender + allocation)
 //   floor   — the same rows through the leanest single Prisma transaction (one batch)
 //   raw     — the domain's SQL through better-sqlite3 directly
 import { systemActor } from '../app/domain/auth/permissions.server.ts'
@@ -53,7 +53,7 @@ async function domainRun(dir: string, count: number): Promise<number> {
 }
 
 /**
- * The leanest single Prisma transaction writing the same five rows: one batch transaction (no
+ * The leanest single Prisma transaction writing the same six rows: one batch transaction (no
  * round trips between statements), raw SQL, no catalog read, no validation, no replay handling.
  */
 async function floorRun(dir: string, count: number): Promise<number> {
@@ -74,6 +74,10 @@ async function floorRun(dir: string, count: number): Promise<number> {
         clientId, f.productId, f.enterpriseId, f.priceWon, f.priceWon,
       ),
       db.$executeRawUnsafe(`INSERT INTO "Tender" ("saleId", "kind", "amountWon", "createdAt") VALUES (${saleId}, 'CASH', ?, ?)`, clientId, f.priceWon, now),
+      db.$executeRawUnsafe(
+        `INSERT INTO "TenderAllocation" ("tenderId", "enterpriseId", "amountWon") VALUES ((SELECT "id" FROM "Tender" WHERE "saleId" = ${saleId}), ?, ?)`,
+        clientId, f.enterpriseId, f.priceWon,
+      ),
       db.$executeRawUnsafe(`UPDATE "StockLevel" SET "onHand" = "onHand" - 1, "updatedAt" = ? WHERE "productId" = ? AND "locationId" = ?`, now, f.productId, f.locationId),
       db.$executeRawUnsafe(
         `INSERT INTO "StockMovement" ("productId", "locationId", "kind", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter", "saleId", "createdAt")
@@ -101,6 +105,7 @@ async function rawRun(dir: string, count: number): Promise<number> {
   const insertSale = prepare(sql.SALE_INSERT)
   const insertLine = prepare(sql.LINE_INSERT)
   const insertTender = prepare(sql.TENDER_INSERT)
+  const insertAllocation = prepare(sql.ALLOCATION_INSERT)
   const takeStock = prepare(sql.TAKE_STOCK)
   const insertMovement = prepare(sql.MOVEMENT_INSERT)
   const vat = Math.round(f.priceWon / 11)
@@ -108,9 +113,10 @@ async function rawRun(dir: string, count: number): Promise<number> {
     const now = new Date().toISOString().replace('Z', '+00:00')
     location.get(f.locationId)
     facts.get(f.productId)
-    const sale = insertSale.get(`bench-raw-${i}`, `R-${i}`, 'PLAZA', f.locationId, null, null, null, null, 'IN_PERSON', 0, f.priceWon, 0, f.priceWon, f.priceWon, vat, 0, null, null, null, null, now, now, now) as { id: number }
+    const sale = insertSale.get(`bench-raw-${i}`, `R-${i}`, 'PLAZA', 'COMPLETED', f.locationId, null, null, null, null, 'IN_PERSON', 0, f.priceWon, 0, f.priceWon, f.priceWon, vat, 0, null, null, null, null, now, now, now) as { id: number }
     insertLine.run(sale.id, f.productId, f.enterpriseId, 1, f.priceWon, 0, f.priceWon, 0)
-    insertTender.get(sale.id, 'CASH', f.priceWon, null, null, now)
+    const tender = insertTender.get(sale.id, 'CASH', f.priceWon, null, null, now) as { id: number }
+    insertAllocation.run(tender.id, f.enterpriseId, f.priceWon)
     const level = takeStock.get(1, now, f.productId, f.locationId, 1) as { onHand: number; reserved: number }
     insertMovement.get(f.productId, f.locationId, -1, level.onHand, level.reserved, null, sale.id, now)
   })

@@ -1,14 +1,10 @@
 // Pieces the stock admin forms share: picker options, translated field errors and the outcome banner.
 import { useTranslation } from 'react-i18next'
+import type { FormOutcome } from '../../domain/domain-error'
 import { Banner } from '../polaris/polaris-shell'
 
-export interface ActionOutcome {
-  ok: boolean
-  intent: string
-  fieldErrors?: Record<string, string>
-  error?: { key: string; values?: Record<string, string | number> }
-  done?: { key: string; values?: Record<string, string | number> }
-}
+/** Every stock form answers in the one shape of all forms (app/domain/domain-error.ts). */
+export type ActionOutcome = FormOutcome
 
 interface Named {
   nameKo: string
@@ -37,11 +33,11 @@ export function useStockText() {
 export function useFieldErrors(outcome: ActionOutcome | undefined, intent: string) {
   const { t } = useTranslation()
   return (field: string): string | undefined => {
-    if (!outcome || outcome.intent !== intent) return undefined
+    if (!outcome || outcome.ok || outcome.intent !== intent) return undefined
     const raw = outcome.fieldErrors?.[field]
     if (raw === undefined) return undefined
-    const available = /^available:(\d+)$/.exec(raw)
-    if (available) return t('stock.errors.outOfStock', { available: Number(available[1]) })
+    // A field marked with the refusal's own code (e.g. OUT_OF_STOCK on the quantity) says what the banner says.
+    if (raw === outcome.error.code) return t(`stock.errors.${raw}`, outcome.error.values)
     return t(`stock.fieldErrors.${field.split('.').pop()}`, { defaultValue: raw })
   }
 }
@@ -50,7 +46,6 @@ export function useFieldErrors(outcome: ActionOutcome | undefined, intent: strin
 export function OutcomeBanner({ outcome }: { outcome: ActionOutcome | undefined }) {
   const { t } = useTranslation()
   if (!outcome) return null
-  if (outcome.ok && outcome.done) return <Banner tone="success">{t(`stock.done.${outcome.done.key}`, outcome.done.values)}</Banner>
-  if (outcome.error) return <Banner tone="critical">{t(`stock.errors.${outcome.error.key}`, outcome.error.values)}</Banner>
-  return <Banner tone="critical">{t('stock.errors.checkFields')}</Banner>
+  if (outcome.ok) return outcome.done ? <Banner tone="success">{t(`stock.done.${outcome.done.key}`, outcome.done.values)}</Banner> : null
+  return <Banner tone="critical">{t(`stock.errors.${outcome.error.code}`, { ...outcome.error.values, defaultValue: t('stock.errors.INVALID_INPUT') })}</Banner>
 }

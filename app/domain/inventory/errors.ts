@@ -1,34 +1,33 @@
 // Named inventory failures. They carry what a caller needs to tell the user (and are plain data
 // for JSON and socket replies); any other error is a bug.
+import { DomainError } from '../domain-error.ts'
 
-export class OutOfStockError extends Error {
-  readonly code = 'OUT_OF_STOCK' as const
+export class OutOfStockError extends DomainError<'OUT_OF_STOCK'> {
   constructor(
     readonly productId: number,
     readonly locationId: number,
     readonly requested: number,
     readonly available: number,
   ) {
-    super(`Out of stock: product ${productId} at location ${locationId} has ${available} available, ${requested} requested`)
-    this.name = 'OutOfStockError'
+    super('OUT_OF_STOCK', `Out of stock: product ${productId} at location ${locationId} has ${available} available, ${requested} requested`, 400, {
+      productId,
+      locationId,
+      requested,
+      available,
+    })
   }
 
-  toJSON() {
-    return { code: this.code, productId: this.productId, locationId: this.locationId, requested: this.requested, available: this.available }
+  override toJSON() {
+    return { ...super.toJSON(), productId: this.productId, locationId: this.locationId, requested: this.requested, available: this.available }
   }
 }
 
-/** An operation that is not allowed in the current state (e.g. receiving a cancelled transfer). */
-export class InventoryRuleError extends Error {
-  constructor(
-    readonly code: 'NOT_FOUND' | 'INVALID_STATE' | 'INVALID_QUANTITY' | 'NOT_STOCKED' | 'FORBIDDEN',
-    message: string,
-  ) {
-    super(message)
-    this.name = 'InventoryRuleError'
-  }
+type InventoryRuleCode = 'NOT_FOUND' | 'INVALID_STATE' | 'INVALID_QUANTITY' | 'NOT_STOCKED' | 'FORBIDDEN'
+const STATUS: Record<InventoryRuleCode, number> = { NOT_FOUND: 404, INVALID_STATE: 409, INVALID_QUANTITY: 400, NOT_STOCKED: 400, FORBIDDEN: 403 }
 
-  toJSON() {
-    return { code: this.code, message: this.message }
+/** An operation that is not allowed in the current state (e.g. receiving a cancelled transfer). */
+export class InventoryRuleError extends DomainError<InventoryRuleCode> {
+  constructor(code: InventoryRuleCode, message: string) {
+    super(code, message, STATUS[code])
   }
 }

@@ -2,13 +2,14 @@
 // sales (net of refunds), never from cached counters.
 import type { Db } from '../../db/client.server.ts'
 import type { Channel } from '../../generated/prisma/sqlite/enums.ts'
+import { seoulYear, seoulYearBounds } from '../../lib/seoul-time.ts'
 
 export const CHANNELS: readonly Channel[] = ['PLAZA', 'ONLINE', 'POPUP', 'FESTIVAL']
 const COUNTED: ('COMPLETED' | 'PARTIALLY_REFUNDED' | 'REFUNDED')[] = ['COMPLETED', 'PARTIALLY_REFUNDED', 'REFUNDED']
 
 /** [start, end) of a calendar year in Korea (KST, UTC+9, no daylight saving). */
 export function yearRange(year: number): { start: Date; end: Date } {
-  return { start: new Date(`${year}-01-01T00:00:00+09:00`), end: new Date(`${year + 1}-01-01T00:00:00+09:00`) }
+  return seoulYearBounds(year)
 }
 
 export interface ChannelFigures {
@@ -124,5 +125,5 @@ export async function yearSummary({
 
 /** The calendar year in Korea of an instant. */
 export function koreanYear(date = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric' }).format(date))
+  return seoulYear(date)
 }

@@ -1,20 +1,18 @@
 // Pricing a sale: prices from catalog facts (never from the client), the VAT split of Korean
-// VAT-inclusive prices, and each tender split across the enterprises of a multi-vendor basket.
+// VAT-inclusive prices, and every tender allocated to the enterprises it pays (allocation.ts).
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
+import { seoulIsoDay } from '../../lib/seoul-time.ts'
+import { DomainError } from '../domain-error.ts'
+import { allocateTenders } from './allocation.ts'
 import type { SaleFacts } from './catalog-facts.server.ts'
 import type { saleInputSchema } from './sale.schema.ts'
 
-export class SaleRuleError extends Error {
-  constructor(
-    readonly code: 'UNKNOWN_PRODUCT' | 'UNKNOWN_LOCATION' | 'TENDER_MISMATCH' | 'DISCOUNT_TOO_LARGE' | 'CHECKOUT_MISMATCH',
-    message: string,
-  ) {
-    super(message)
-    this.name = 'SaleRuleError'
-  }
-  toJSON() {
-    return { code: this.code, message: this.message }
+type SaleRuleCode = 'UNKNOWN_PRODUCT' | 'UNKNOWN_LOCATION' | 'TENDER_MISMATCH' | 'DISCOUNT_TOO_LARGE' | 'CHECKOUT_MISMATCH'
+
+export class SaleRuleError extends DomainError<SaleRuleCode> {
+  constructor(code: SaleRuleCode, message: string) {
+    super(code, message, code === 'CHECKOUT_MISMATCH' ? 409 : 400)
   }
 }
 
@@ -23,25 +21,9 @@ export function vatIncluded(taxableWon: number): number {
   return Math.round(taxableWon / 11)
 }
 
-/** Splits `amount` in proportion to `basis`, in integers that add up exactly (largest remainder). */
-export function splitProportionally(amount: number, basis: readonly number[]): number[] {
-  const total = basis.reduce((sum, b) => sum + b, 0)
-  if (total === 0) return basis.map((_, i) => (i === 0 ? amount : 0))
-  const exact = basis.map((b) => (amount * b) / total)
-  const parts = exact.map(Math.floor)
-  let left = amount - parts.reduce((sum, p) => sum + p, 0)
-  const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1])
-  for (const [, i] of order) {
-    if (left-- <= 0) break
-    parts[i]++
-  }
-  return parts
-}
-
-const seoulDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: '2-digit', month: '2-digit', day: '2-digit' })
-
+/** DM-YYMMDD-XXXXXXXX: the Seoul day of the sale and a digest of its client id. */
 export function saleCode(clientId: string, at: Date): string {
-  const day = seoulDay.format(at).replace(/-/g, '')
+  const day = seoulIsoDay(at).slice(2).replace(/-/g, '')
   const digest = createHash('sha256').update(clientId).digest('hex').slice(0, 8).toUpperCase()
   return `DM-${day}-${digest}`
 }
@@ -94,6 +76,13 @@ export interface PricedSale {
   tenders: TenderRow[]
 }
 
+/** What each enterprise of a basket is owed: the sum of its line totals. */
+export function dueByEnterprise(lines: readonly Pick<PricedLine, 'enterpriseId' | 'lineTotalWon'>[]): Map<number, number> {
+  const due = new Map<number, number>()
+  for (const line of lines) due.set(line.enterpriseId, (due.get(line.enterpriseId) ?? 0) + line.lineTotalWon)
+  return due
+}
+
 /** Prices a sale from catalog facts (never from prices the client sent) and splits its tenders. */
 export function priceSale(
   input: z.output<typeof saleInputSchema>,
@@ -115,19 +104,14 @@ export function priceSale(
   const tendered = input.tenders.reduce((sum, t) => sum + t.amountWon, 0)
   if (tendered !== totalWon) throw new SaleRuleError('TENDER_MISMATCH', `tenders add up to ${tendered} won, the sale is ${totalWon} won`)
 
-  const byEnterprise = new Map<number, number>()
-  for (const line of lines) byEnterprise.set(line.enterpriseId, (byEnterprise.get(line.enterpriseId) ?? 0) + line.lineTotalWon)
-  const enterprises = [...byEnterprise.keys()]
-  const tenders = input.tenders.map((tender) => {
-    const parts = splitProportionally(tender.amountWon, enterprises.map((e) => byEnterprise.get(e)!))
-    return {
-      kind: tender.kind,
-      amountWon: tender.amountWon,
-      reference: tender.reference ?? null,
-      voucherProgrammeId: tender.voucherProgrammeId ?? null,
-      allocations: new Map(enterprises.map((e, i) => [e, parts[i]])),
-    }
-  })
+  const allocations = allocateTenders(dueByEnterprise(lines), input.tenders)
+  const tenders = input.tenders.map((tender, i) => ({
+    kind: tender.kind,
+    amountWon: tender.amountWon,
+    reference: tender.reference ?? null,
+    voucherProgrammeId: tender.voucherProgrammeId ?? null,
+    allocations: allocations[i],
+  }))
   const occurredAt = input.occurredAt ?? new Date()
   const sale: SaleRow = {
     clientId: input.clientId,

@@ -3,16 +3,17 @@
 // Idempotent on the client-generated id: a retried or replayed sale is recorded exactly once.
 import { z } from 'zod'
 import type { DatabaseKind } from '../../db/client.server.ts'
-import type { Prisma } from '../../generated/prisma/sqlite/client.ts'
+import { Prisma } from '../../generated/prisma/sqlite/client.ts'
 import { InventoryRuleError, OutOfStockError } from '../inventory/errors.ts'
-import { executeRaw, PG_STOCK_LOCK_KEY, queryRaw, stockTransaction, type StockChange, type StockDeps, type Tx } from '../inventory/ledger.server.ts'
+import { PG_STOCK_LOCK_KEY, stockTransaction, type StockChange, type StockDeps, type Tx } from '../inventory/ledger.server.ts'
 import { convertReservationsInTx } from '../inventory/reservations.server.ts'
 import { recordOfflineSaleInTx } from '../inventory/stock.server.ts'
 import type { ChangeMap } from '../live/change-feed.server.ts'
 import { catalogFactsFor, sameFacts } from './catalog-facts.server.ts'
-import { priceSale, SaleRuleError, type PricedLine, type SaleRow, type TenderRow } from './pricing.server.ts'
+import { priceSale, SaleRuleError, type PricedLine, type PricedSale, type SaleRow } from './pricing.server.ts'
+import { ALLOCATION_COLUMNS, boundValue, buildSaleRows, columnList, LINE_COLUMNS, PG_ENUMS, SALE_COLUMNS, TENDER_COLUMNS, type SqlValue } from './sale-rows.server.ts'
 import { saleInputSchema } from './sale.schema.ts'
-import { sellOnSqlite } from './sqlite-sale.server.ts'
+import { sellOnPrismasSqliteConnection } from './sqlite-sale.server.ts'
 
 export interface SaleDeps extends StockDeps {
   changes: StockDeps['changes'] & { publish(topic: 'sales:recorded', change: ChangeMap['sales:recorded']): void }
@@ -25,102 +26,56 @@ export interface RecordedSale {
   replayed: boolean
 }
 
-const cast = (kind: DatabaseKind, placeholder: string, enumName: string) => (kind === 'postgresql' ? `${placeholder}::"${enumName}"` : placeholder)
-
-
-
-
-type RawClient = Pick<Tx, '$queryRawUnsafe' | '$executeRawUnsafe'>
-const SALE_ID_OF = (placeholder: string) => `(SELECT "id" FROM "Sale" WHERE "clientId" = ${placeholder})`
+type RawClient = Pick<Tx, '$queryRaw' | '$executeRaw'>
 
 /**
- * The statements that write a sale's own rows. Child rows find the sale by its unique client id,
- * so the statements need nothing from each other's results and can run as one batch.
+ * The statements that write a sale's rows (from the one builder, sale-rows.server.ts) through
+ * Prisma's tagged SQL. Child rows find the sale by its unique client id, so the statements need
+ * nothing from each other's results and can run as one batch.
  * `skipIfRecorded`: the Sale insert does nothing for a known client id (the caller checks).
  */
-function saleStatements(client: RawClient, k: DatabaseKind, sale: SaleRow, lines: PricedLine[], tenders: TenderRow[], now: Date, skipIfRecorded: boolean) {
-  // Only the columns this sale fills: shorter SQL is cheaper to prepare on every call.
+function saleStatements(client: RawClient, k: DatabaseKind, priced: PricedSale, now: Date, skipIfRecorded: boolean) {
+  const rows = buildSaleRows(priced, { now })
+  const { sale } = priced
   const pg = k === 'postgresql'
+  const bind = (table: string, column: string, value: SqlValue) => boundValue(k, value, PG_ENUMS[table]?.[column])
+  const asText = Prisma.raw(pg ? '::text' : '')
+  const saleIdOf = Prisma.sql`(SELECT "id" FROM "Sale" WHERE "clientId" = ${sale.clientId})`
   // The channel is read back from the location under the kind it was priced with (NULL → fails).
-  const checkedChannel = (placeholder: string) =>
-    `(SELECT l."kind"${pg ? '::text' : ''} FROM "Location" l WHERE l."id" = ${Number(sale.locationId)} AND l."kind"${pg ? '::text' : ''} = ${placeholder})${pg ? '::"Channel"' : ''}`
-  const columns: [string, unknown, string?, ((placeholder: string) => string)?][] = [
-    ['clientId', sale.clientId],
-    ['code', sale.code],
-    ['channel', sale.channel, undefined, checkedChannel],
-    ['status', 'COMPLETED', 'SaleStatus'],
-    ['locationId', sale.locationId],
-    ['eventId', sale.eventId],
-    ['deviceId', sale.deviceId],
-    ['cashierId', sale.cashierId],
-    ['registerSessionId', sale.registerSessionId],
-    ['fulfilment', sale.fulfilment, 'Fulfilment'],
-    ['recordedOffline', sale.recordedOffline],
-    ['subtotalWon', sale.subtotalWon],
-    ['discountWon', sale.discountWon],
-    ['totalWon', sale.totalWon],
-    ['taxableWon', sale.taxableWon],
-    ['vatWon', sale.vatWon],
-    ['exemptWon', sale.exemptWon],
-    ['customerName', sale.customerName],
-    ['customerPhone', sale.customerPhone],
-    ['deliveryAddress', sale.deliveryAddress],
-    ['cashReceiptId', sale.cashReceiptId],
-    ['occurredAt', sale.occurredAt],
-    ['createdAt', now],
-    ['updatedAt', now],
-  ]
-  const filled = columns.filter(([, value]) => value !== null)
-  const insertSql = `INSERT INTO "Sale" (${filled.map(([name]) => `"${name}"`).join(', ')})
-     VALUES (${filled.map(([, , enumName, expression], i) => (expression ? expression(`$${i + 1}`) : enumName ? cast(k, `$${i + 1}`, enumName) : `$${i + 1}`)).join(', ')})`
-  const insertValues = filled.map(([, value]) => value)
+  const checkedChannel = Prisma.sql`(SELECT l."kind"${asText} FROM "Location" l WHERE l."id" = ${sale.locationId} AND l."kind"${asText} = ${sale.channel})${Prisma.raw(pg ? '::"Channel"' : '')}`
+  // Only the columns this sale fills: shorter SQL is cheaper to prepare on every call.
+  const filled = SALE_COLUMNS.filter((column) => rows.sale[column] !== null)
+  const insertSale = Prisma.sql`INSERT INTO "Sale" (${columnList(filled)})
+    VALUES (${Prisma.join(filled.map((column) => (column === 'channel' ? checkedChannel : bind('Sale', column, rows.sale[column]))))})`
   // In a batch nothing reads the new id back (children find the sale by its client id); in an
   // interactive transaction a known client id inserts nothing and returns no row.
   const saleInsert = skipIfRecorded
-    ? queryRaw<{ id: unknown }>(client, k, `${insertSql} ON CONFLICT ("clientId") DO NOTHING RETURNING "id"`, ...insertValues)
-    : executeRaw(client, k, insertSql, ...insertValues)
-  const rest: Prisma.PrismaPromise<number>[] = []
-  const lineValues: unknown[] = [sale.clientId]
-  const activeParam = 2 + lines.length * 7
-  const linePlaceholders = lines.map((line, i) => {
-    lineValues.push(line.productId, line.enterpriseId, line.quantity, line.unitPriceWon, line.discountWon, line.lineTotalWon, line.vatExempt)
-    const b = 1 + i * 7
-    // The enterprise is read back under the facts the line was priced with: if the price, VAT
-    // exemption or enterprise changed (or the product was withdrawn), it is NULL and the row fails.
-    // The same subquery makes a product the location does not stock fail here (no level row).
-    const checkedEnterprise = `(SELECT p."enterpriseId" FROM "Product" p WHERE p."id" = $${b + 1} AND p."enterpriseId" = $${b + 2} AND p."priceWon" = $${b + 4} AND p."vatExempt" = $${b + 7} AND p."active" = $${activeParam}
-      AND EXISTS (SELECT 1 FROM "StockLevel" s WHERE s."productId" = p."id" AND s."locationId" = ${Number(sale.locationId)}))`
-    return `(${SALE_ID_OF('$1')}, $${b + 1}, ${checkedEnterprise}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`
-  })
-  lineValues.push(true)
-  rest.push(
-    executeRaw(
-      client,
-      k,
-      `INSERT INTO "SaleLine" ("saleId", "productId", "enterpriseId", "quantity", "unitPriceWon", "discountWon", "lineTotalWon", "vatExempt") VALUES ${linePlaceholders.join(', ')}`,
-      ...lineValues,
-    ),
+    ? client.$queryRaw<{ id: unknown }[]>`${insertSale} ON CONFLICT ("clientId") DO NOTHING RETURNING "id"`
+    : client.$executeRaw(insertSale)
+  // The enterprise is read back under the facts the line was priced with: if the price, VAT
+  // exemption or enterprise changed (or the product was withdrawn), it is NULL and the row fails.
+  // The same subquery makes a product the location does not stock fail here (no level row).
+  const checkedEnterprise = (line: (typeof rows.lines)[number]) =>
+    Prisma.sql`(SELECT p."enterpriseId" FROM "Product" p WHERE p."id" = ${line.productId} AND p."enterpriseId" = ${line.enterpriseId}
+      AND p."priceWon" = ${line.unitPriceWon} AND p."vatExempt" = ${bind('Product', 'vatExempt', line.vatExempt)} AND p."active" = ${bind('Product', 'active', true)}
+      AND EXISTS (SELECT 1 FROM "StockLevel" s WHERE s."productId" = p."id" AND s."locationId" = ${sale.locationId}))`
+  const lineTuples = rows.lines.map(
+    (line) => Prisma.sql`(${saleIdOf}, ${Prisma.join(LINE_COLUMNS.map((column) => (column === 'enterpriseId' ? checkedEnterprise(line) : bind('SaleLine', column, line[column]))))})`,
   )
-  tenders.forEach((tender, position) => {
+  const rest: Prisma.PrismaPromise<number>[] = [
+    client.$executeRaw`INSERT INTO "SaleLine" ("saleId", ${columnList(LINE_COLUMNS)}) VALUES ${Prisma.join(lineTuples)}`,
+  ]
+  for (const { tender, allocations } of rows.tenders) {
     rest.push(
-      executeRaw(
-        client,
-        k,
-        `INSERT INTO "Tender" ("saleId", "kind", "amountWon", "voucherProgrammeId", "reference", "createdAt")
-         VALUES (${SALE_ID_OF('$1')}, ${cast(k, '$2', 'TenderKind')}, $3, $4, $5, $6)`,
-        sale.clientId, tender.kind, tender.amountWon, tender.voucherProgrammeId, tender.reference, now,
-      ),
+      client.$executeRaw`INSERT INTO "Tender" ("saleId", ${columnList(TENDER_COLUMNS)})
+        VALUES (${saleIdOf}, ${Prisma.join(TENDER_COLUMNS.map((column) => bind('Tender', column, tender[column])))})`,
     )
-    // Single-enterprise baskets need no split: the tender is that enterprise's (reported from lines).
-    if (tender.allocations.size > 1) {
-      const values: unknown[] = [sale.clientId, position]
-      const placeholders = [...tender.allocations].map(([enterpriseId, amountWon], i) => {
-        values.push(enterpriseId, amountWon)
-        return `((SELECT "id" FROM "Tender" WHERE "saleId" = ${SALE_ID_OF('$1')} ORDER BY "id" LIMIT 1 OFFSET $2), $${i * 2 + 3}, $${i * 2 + 4})`
-      })
-      rest.push(executeRaw(client, k, `INSERT INTO "TenderAllocation" ("tenderId", "enterpriseId", "amountWon") VALUES ${placeholders.join(', ')}`, ...values))
-    }
-  })
+    // Runs right after its tender's insert, so the sale's newest tender is this one. (MAX, not
+    // ORDER BY id OFFSET n: PostgreSQL plans the latter as a walk of the whole Tender table.)
+    const tenderId = Prisma.sql`(SELECT MAX("id") FROM "Tender" WHERE "saleId" = ${saleIdOf})`
+    const tuples = allocations.map((allocation) => Prisma.sql`(${tenderId}, ${Prisma.join(ALLOCATION_COLUMNS.map((column) => allocation[column]))})`)
+    rest.push(client.$executeRaw`INSERT INTO "TenderAllocation" ("tenderId", ${columnList(ALLOCATION_COLUMNS)}) VALUES ${Prisma.join(tuples)}`)
+  }
   return { saleInsert, rest }
 }
 
@@ -130,27 +85,26 @@ function saleStatements(client: RawClient, k: DatabaseKind, sale: SaleRow, lines
  * an oversell. Any failure rolls the whole batch back; the caller then explains it (replay, a
  * catalog change, out of stock, not stocked).
  */
-async function sellInOneBatch(deps: SaleDeps, sale: SaleRow, lines: PricedLine[], tenders: TenderRow[], actorUserId: number | null): Promise<{ saleId: number; changes: StockChange[] }> {
+async function sellInOneBatch(deps: SaleDeps, priced: PricedSale, actorUserId: number | null): Promise<{ saleId: number; changes: StockChange[] }> {
   const { kind: k, prisma: db } = deps.database
+  const { sale, lines } = priced
   const now = new Date()
+  const at = boundValue(k, now)
   const statements: Prisma.PrismaPromise<unknown>[] = []
-  if (k === 'postgresql') statements.push(db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${PG_STOCK_LOCK_KEY})`))
-  const { saleInsert, rest } = saleStatements(db, k, sale, lines, tenders, now, false)
+  if (k === 'postgresql') statements.push(db.$executeRaw`SELECT pg_advisory_xact_lock(${Prisma.raw(String(PG_STOCK_LOCK_KEY))})`)
+  const { saleInsert, rest } = saleStatements(db, k, priced, now, false)
   statements.push(saleInsert, ...rest)
+  const saleKind = boundValue(k, 'SALE', PG_ENUMS.StockMovement.kind)
   const movementStatements = lines.map((line) => {
     statements.push(
-      executeRaw(db, k, `UPDATE "StockLevel" SET "onHand" = "onHand" - $3, "updatedAt" = $4 WHERE "productId" = $1 AND "locationId" = $2`, line.productId, sale.locationId, line.quantity, now),
+      db.$executeRaw`UPDATE "StockLevel" SET "onHand" = "onHand" - ${line.quantity}, "updatedAt" = ${at} WHERE "productId" = ${line.productId} AND "locationId" = ${sale.locationId}`,
     )
     // The level exists (the SaleLine insert checked it), so this writes exactly one ledger row.
-    const movement = queryRaw<{ id: unknown; onHandAfter: unknown; reservedAfter: unknown; saleId: unknown }>(
-      db,
-      k,
-      `INSERT INTO "StockMovement" ("productId", "locationId", "kind", "onHandDelta", "onHandAfter", "reservedAfter", "actorUserId", "saleId", "createdAt")
-       SELECT "productId", "locationId", ${cast(k, '$3', 'StockMovementKind')}, $4, "onHand", "reserved", $5, ${SALE_ID_OF('$6')}, $7
-       FROM "StockLevel" WHERE "productId" = $1 AND "locationId" = $2
-       RETURNING "id", "onHandAfter", "reservedAfter", "saleId"`,
-      line.productId, sale.locationId, 'SALE', -line.quantity, actorUserId, sale.clientId, now,
-    )
+    const movement = db.$queryRaw<{ id: unknown; onHandAfter: unknown; reservedAfter: unknown; saleId: unknown }[]>`
+      INSERT INTO "StockMovement" ("productId", "locationId", "kind", "onHandDelta", "onHandAfter", "reservedAfter", "actorUserId", "saleId", "createdAt")
+      SELECT "productId", "locationId", ${saleKind}, ${-line.quantity}, "onHand", "reserved", ${actorUserId}, (SELECT "id" FROM "Sale" WHERE "clientId" = ${sale.clientId}), ${at}
+      FROM "StockLevel" WHERE "productId" = ${line.productId} AND "locationId" = ${sale.locationId}
+      RETURNING "id", "onHandAfter", "reservedAfter", "saleId"`
     statements.push(movement)
     return { index: statements.length - 1, line }
   })
@@ -196,7 +150,7 @@ export async function recordSale(
   let saleId: number | null
 
   if (!input.checkoutId && !input.recordedOffline && deps.database.sqlite) {
-    const outcome = await deps.database.sqlite.exclusive((connection) => sellOnSqlite(connection, input, context))
+    const outcome = await sellOnPrismasSqliteConnection(deps.database, input, context)
     if (outcome.replayed) return replayOf(input.clientId)
     deps.changes.publish('inventory:committed', { changes: outcome.changes })
     return recorded(outcome.saleId, outcome.priced.sale)
@@ -208,7 +162,7 @@ export async function recordSale(
     const cached = await catalog.load({ ...factsQuery, fresh: false })
     let priced = priceSale(input, cached, context)
     try {
-      saleId = (await sellInOneBatch(deps, priced.sale, priced.lines, priced.tenders, actorUserId)).saleId
+      saleId = (await sellInOneBatch(deps, priced, actorUserId)).saleId
     } catch (error) {
       if (await db.sale.findUnique({ where: { clientId: input.clientId }, select: { id: true } })) return replayOf(input.clientId)
       const fresh = await catalog.load({ ...factsQuery, fresh: true })
@@ -216,7 +170,7 @@ export async function recordSale(
       // The catalog changed since it was cached (price, VAT, enterprise, location): price again.
       priced = priceSale(input, fresh, context)
       try {
-        saleId = (await sellInOneBatch(deps, priced.sale, priced.lines, priced.tenders, actorUserId)).saleId
+        saleId = (await sellInOneBatch(deps, priced, actorUserId)).saleId
       } catch (retryError) {
         if (await db.sale.findUnique({ where: { clientId: input.clientId }, select: { id: true } })) return replayOf(input.clientId)
         return explainStockFailure(deps, input.locationId, priced.lines, retryError)
@@ -230,7 +184,7 @@ export async function recordSale(
   const priced = priceSale(input, await catalog.load({ ...factsQuery, fresh: true }), context)
   const { lines } = priced
   saleId = await stockTransaction(deps, async (ctx) => {
-    const { saleInsert, rest } = saleStatements(ctx.tx, ctx.kind, priced.sale, lines, priced.tenders, ctx.now, true)
+    const { saleInsert, rest } = saleStatements(ctx.tx, ctx.kind, priced, ctx.now, true)
     const [row] = (await saleInsert) as { id: unknown }[]
     if (!row) return null
     for (const statement of rest) await statement
@@ -267,4 +221,5 @@ export async function recordSale(
 }
 
 
-export { SaleRuleError, splitProportionally, vatIncluded } from './pricing.server.ts'
+export { splitProportionally } from './allocation.ts'
+export { SaleRuleError, vatIncluded } from './pricing.server.ts'

@@ -1,16 +1,19 @@
 // An in-person sale on the embedded database: ONE synchronous better-sqlite3 IMMEDIATE
 // transaction on Prisma's own connection (held exclusively, so no Prisma statement interleaves),
 // with statements prepared once. Prisma's per-statement cost is several times SQLite's own, and
-// this is the path a busy stall hits on every sale (docs/decisions/0004). The rows and rules are
-// exactly those of the PostgreSQL path in record-sale.server.ts; the tests run both.
+// this is the path a busy stall hits on every sale (docs/decisions/0004). The rows come from the
+// one builder (sale-rows.server.ts) and the rules are those of the PostgreSQL path in
+// record-sale.server.ts; the tests run both.
 import type BetterSqlite3 from 'better-sqlite3'
 import { z } from 'zod'
+import type { Database } from '../../db/client.server.ts'
 import type { Channel } from '../../generated/prisma/sqlite/enums.ts'
 import { InventoryRuleError, OutOfStockError } from '../inventory/errors.ts'
 import type { StockChange } from '../inventory/ledger.server.ts'
 import type { SaleFacts } from './catalog-facts.server.ts'
 import { priceSale, type PricedSale } from './pricing.server.ts'
 import type { saleInputSchema } from './sale.schema.ts'
+import { ALLOCATION_COLUMNS, buildSaleRows, LINE_COLUMNS, SALE_COLUMNS, sqliteValue, TENDER_COLUMNS, valuesOf } from './sale-rows.server.ts'
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown>
 const prepared = new WeakMap<BetterSqlite3.Database, Map<string, Statement>>()
@@ -27,17 +30,17 @@ function statement(connection: BetterSqlite3.Database, sql: string): Statement {
   return stmt
 }
 
-/** Dates and booleans exactly as Prisma's SQLite adapter stores them. */
-const timestamp = (date: Date) => date.toISOString().replace('Z', '+00:00')
-const flag = (value: boolean) => (value ? 1 : 0)
+const insertInto = (table: string, columns: readonly string[]) =>
+  `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
 
-export const SALE_INSERT = `INSERT INTO "Sale" ("clientId", "code", "channel", "status", "locationId", "eventId", "deviceId", "cashierId", "registerSessionId",
-  "fulfilment", "recordedOffline", "subtotalWon", "discountWon", "totalWon", "taxableWon", "vatWon", "exemptWon", "customerName", "customerPhone",
-  "deliveryAddress", "cashReceiptId", "occurredAt", "createdAt", "updatedAt")
-  VALUES (?, ?, ?, 'COMPLETED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("clientId") DO NOTHING RETURNING "id"`
-export const LINE_INSERT = `INSERT INTO "SaleLine" ("saleId", "productId", "enterpriseId", "quantity", "unitPriceWon", "discountWon", "lineTotalWon", "vatExempt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-export const TENDER_INSERT = `INSERT INTO "Tender" ("saleId", "kind", "amountWon", "voucherProgrammeId", "reference", "createdAt") VALUES (?, ?, ?, ?, ?, ?) RETURNING "id"`
-export const ALLOCATION_INSERT = `INSERT INTO "TenderAllocation" ("tenderId", "enterpriseId", "amountWon") VALUES (?, ?, ?)`
+/** Binds SALE_COLUMNS in order; a known client id inserts nothing (a replay). */
+export const SALE_INSERT = `${insertInto('Sale', SALE_COLUMNS)} ON CONFLICT ("clientId") DO NOTHING RETURNING "id"`
+/** Binds the sale id, then LINE_COLUMNS. */
+export const LINE_INSERT = insertInto('SaleLine', ['saleId', ...LINE_COLUMNS])
+/** Binds the sale id, then TENDER_COLUMNS. */
+export const TENDER_INSERT = `${insertInto('Tender', ['saleId', ...TENDER_COLUMNS])} RETURNING "id"`
+/** Binds the tender id, then ALLOCATION_COLUMNS. */
+export const ALLOCATION_INSERT = insertInto('TenderAllocation', ['tenderId', ...ALLOCATION_COLUMNS])
 export const TAKE_STOCK = `UPDATE "StockLevel" SET "onHand" = "onHand" - ?, "updatedAt" = ? WHERE "productId" = ? AND "locationId" = ? AND "onHand" - "reserved" >= ? RETURNING "onHand", "reserved"`
 export const LEVEL = `SELECT "onHand", "reserved" FROM "StockLevel" WHERE "productId" = ? AND "locationId" = ?`
 export const MOVEMENT_INSERT = `INSERT INTO "StockMovement" ("productId", "locationId", "kind", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter", "actorUserId", "saleId", "createdAt")
@@ -56,35 +59,26 @@ function readFacts(connection: BetterSqlite3.Database, locationId: number, produ
 }
 
 export type SqliteSaleOutcome = { replayed: true } | { replayed: false; saleId: number; priced: PricedSale; changes: StockChange[] }
+type SaleContext = { cashierId?: number | null; deviceId?: number | null; registerSessionId?: number | null }
 
 /** Throws SaleRuleError / OutOfStockError / InventoryRuleError with nothing written. */
-export function sellOnSqlite(
-  connection: BetterSqlite3.Database,
-  input: z.output<typeof saleInputSchema>,
-  context: { cashierId?: number | null; deviceId?: number | null; registerSessionId?: number | null },
-): SqliteSaleOutcome {
+export function sellOnSqlite(connection: BetterSqlite3.Database, input: z.output<typeof saleInputSchema>, context: SaleContext): SqliteSaleOutcome {
   const run = connection.transaction((): SqliteSaleOutcome => {
     const facts = readFacts(connection, input.locationId, [...new Set(input.lines.map((l) => l.productId))])
     const priced = priceSale(input, facts, context)
-    const { sale, lines, tenders } = priced
-    const now = timestamp(new Date())
-    const inserted = statement(connection, SALE_INSERT).get(
-      sale.clientId, sale.code, sale.channel, sale.locationId, sale.eventId, sale.deviceId, sale.cashierId, sale.registerSessionId,
-      sale.fulfilment, flag(sale.recordedOffline), sale.subtotalWon, sale.discountWon, sale.totalWon, sale.taxableWon, sale.vatWon, sale.exemptWon,
-      sale.customerName, sale.customerPhone, sale.deliveryAddress, sale.cashReceiptId, timestamp(sale.occurredAt), now, now,
-    ) as { id: number } | undefined
+    const rows = buildSaleRows(priced, { now: new Date() })
+    const now = sqliteValue(rows.sale.createdAt)
+    const inserted = statement(connection, SALE_INSERT).get(...valuesOf(rows.sale, SALE_COLUMNS).map(sqliteValue)) as { id: number } | undefined
     if (!inserted) return { replayed: true } // the client id is recorded already: write nothing
     const saleId = inserted.id
-    for (const line of lines) {
-      statement(connection, LINE_INSERT).run(saleId, line.productId, line.enterpriseId, line.quantity, line.unitPriceWon, line.discountWon, line.lineTotalWon, flag(line.vatExempt))
+    for (const line of rows.lines) statement(connection, LINE_INSERT).run(saleId, ...valuesOf(line, LINE_COLUMNS).map(sqliteValue))
+    for (const { tender, allocations } of rows.tenders) {
+      const { id: tenderId } = statement(connection, TENDER_INSERT).get(saleId, ...valuesOf(tender, TENDER_COLUMNS).map(sqliteValue)) as { id: number }
+      for (const allocation of allocations) statement(connection, ALLOCATION_INSERT).run(tenderId, ...valuesOf(allocation, ALLOCATION_COLUMNS))
     }
-    for (const tender of tenders) {
-      const { id: tenderId } = statement(connection, TENDER_INSERT).get(saleId, tender.kind, tender.amountWon, tender.voucherProgrammeId, tender.reference, now) as { id: number }
-      // Single-enterprise baskets need no split: the tender is that enterprise's (reported from lines).
-      if (tender.allocations.size > 1) for (const [enterpriseId, amountWon] of tender.allocations) statement(connection, ALLOCATION_INSERT).run(tenderId, enterpriseId, amountWon)
-    }
+    const { sale } = priced
     const changes: StockChange[] = []
-    for (const line of lines) {
+    for (const line of priced.lines) {
       const level = statement(connection, TAKE_STOCK).get(line.quantity, now, line.productId, sale.locationId, line.quantity) as { onHand: number; reserved: number } | undefined
       if (!level) {
         const current = statement(connection, LEVEL).get(line.productId, sale.locationId) as { onHand: number; reserved: number } | undefined
@@ -98,4 +92,13 @@ export function sellOnSqlite(
   })
   // IMMEDIATE: take the write lock before reading, as every writer on this file does.
   return run.immediate()
+}
+
+/**
+ * The one place a sale reaches Prisma's private SQLite connection (`Database.sqlite`, the
+ * adapter's own better-sqlite3 handle), held exclusively so no Prisma statement interleaves.
+ */
+export function sellOnPrismasSqliteConnection(database: Pick<Database, 'sqlite'>, input: z.output<typeof saleInputSchema>, context: SaleContext): Promise<SqliteSaleOutcome> {
+  if (!database.sqlite) throw new Error('sellOnPrismasSqliteConnection needs the embedded SQLite database')
+  return database.sqlite.exclusive((connection) => sellOnSqlite(connection, input, context))
 }

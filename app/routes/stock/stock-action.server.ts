@@ -1,27 +1,20 @@
-// How stock actions answer: field errors with 400 (bad input, out of stock), a refused state change
-// with 409, another enterprise's goods with 403. Anything else is a bug and is rethrown.
+// How stock actions answer, in the one shape of every form (app/lib/action-errors.server.ts): field
+// errors with 400 (bad input, out of stock), a refused state change with 409, not found with 404,
+// another enterprise's goods with 403. Anything else is a bug and is rethrown.
 import { data } from 'react-router'
 import type { ZodError } from 'zod'
 import { forbidden, type EnterpriseScope } from '../../domain/auth/permissions.server'
-import { InventoryRuleError, OutOfStockError } from '../../domain/inventory/errors'
-import type { ActionOutcome } from '../../components/stock/stock-form-parts'
+import { DomainError, type FormOutcome } from '../../domain/domain-error'
 import type { Db } from '../../db/client.server'
 import { checkProductScope, locationsExist, type ScopeCheck } from '../../domain/inventory/stock-views.server'
-
-/** Message keys under `stock.errors` / `stock.done`; the field errors keep the schema's text for API callers. */
-type StockActionResult = ActionOutcome
+import { domainFailure, fieldRefused, invalidInput } from '../../lib/action-errors.server'
 
 export function invalid(intent: string, error: ZodError) {
-  const fieldErrors: Record<string, string> = {}
-  for (const issue of error.issues) {
-    const field = issue.path.join('.') || 'form'
-    fieldErrors[field] ??= issue.message
-  }
-  return data<StockActionResult>({ ok: false, intent, fieldErrors }, { status: 400 })
+  return invalidInput(error, intent)
 }
 
 export function fieldError(intent: string, field: string, message: string) {
-  return data<StockActionResult>({ ok: false, intent, fieldErrors: { [field]: message } }, { status: 400 })
+  return fieldRefused(field, message, intent)
 }
 
 /** 'forbidden' throws 403; 'unknown' answers a field error; 'ok' returns null. */
@@ -40,23 +33,17 @@ export async function targetRefusal(intent: string, target: { db: Db; scope: Ent
 }
 
 export function succeeded(intent: string, key: string, values?: Record<string, string | number>) {
-  return data<StockActionResult>({ ok: true, intent, done: { key, values } })
+  return data<FormOutcome>({ ok: true, intent, done: { key, values } })
 }
 
-/** Turns a named inventory failure into the answer the form shows; rethrows anything else. */
+/**
+ * Turns a domain refusal into the answer the form shows (an out-of-stock marks the quantity field);
+ * a FORBIDDEN one is a 403 like every other authorization failure. Rethrows anything else.
+ */
 export function inventoryFailure(intent: string, error: unknown, quantityField: string) {
-  if (error instanceof OutOfStockError) {
-    return data<StockActionResult>(
-      { ok: false, intent, fieldErrors: { [quantityField]: `available:${error.available}` }, error: { key: 'outOfStock', values: { available: error.available } } },
-      { status: 400 },
-    )
-  }
-  if (error instanceof InventoryRuleError) {
-    if (error.code === 'FORBIDDEN') forbidden(error.message)
-    const status = error.code === 'NOT_FOUND' ? 404 : error.code === 'INVALID_STATE' ? 409 : 400
-    return data<StockActionResult>({ ok: false, intent, error: { key: error.code, values: { message: error.message } } }, { status })
-  }
-  throw error
+  if (error instanceof DomainError && error.code === 'FORBIDDEN') forbidden(error.message)
+  const field = error instanceof DomainError && error.code === 'OUT_OF_STOCK' ? quantityField : undefined
+  return domainFailure(error, { intent, field })
 }
 
 /** A form as a plain object without its empty fields, so an empty optional field reads as absent. */
