@@ -2,7 +2,7 @@
 // StockMovement row carrying the resulting levels, inside the caller's transaction. The movement
 // id is the global sequence number of the change (see docs/inventory.md).
 import type { Database, DatabaseKind } from '../../db/client.server.ts'
-import type { Prisma } from '../../generated/prisma/sqlite/client.ts'
+import { Prisma } from '../../generated/prisma/sqlite/client.ts'
 import type { StockMovementKind } from '../../generated/prisma/sqlite/enums.ts'
 import { InventoryRuleError, OutOfStockError } from './errors.ts'
 
@@ -54,44 +54,15 @@ const num = (value: unknown) => Number(value)
  * SQLite through Prisma accepts only positional `?`, so placeholders are rewritten in order of
  * appearance (a reused $n is bound again).
  */
-function bindPlaceholders(kind: DatabaseKind, text: string, values: unknown[]): [string, unknown[]] {
-  if (kind === 'postgresql') return [text, values]
-  const args: unknown[] = []
-  const sqliteText = text.replace(/\$(\d+)/g, (_match, index: string) => {
-    args.push(values[Number(index) - 1])
-    return '?'
-  })
-  return [sqliteText, args]
-}
-
-/**
- * Runs raw SQL written with PostgreSQL's numbered placeholders ($1, $2, …) on either provider:
- * SQLite through Prisma accepts only positional `?`, so placeholders are rewritten in order of
- * appearance (a reused $n is bound again).
- */
-export function queryRaw<T = Record<string, unknown>>(
-  tx: Pick<Tx, '$queryRawUnsafe'>,
-  kind: DatabaseKind,
-  text: string,
-  ...values: unknown[]
-): Prisma.PrismaPromise<T[]> {
-  const [sql, args] = bindPlaceholders(kind, text, values)
-  return tx.$queryRawUnsafe<T[]>(sql, ...args)
-}
-
-/** Like queryRaw, for statements whose rows are not needed (returns the affected row count). */
-export function executeRaw(tx: Pick<Tx, '$executeRawUnsafe'>, kind: DatabaseKind, text: string, ...values: unknown[]): Prisma.PrismaPromise<number> {
-  const [sql, args] = bindPlaceholders(kind, text, values)
-  return tx.$executeRawUnsafe(sql, ...args)
+/** Tagged raw SQL (`Prisma.sql`) on either provider: Prisma binds the values with each provider's own placeholders. */
+export function queryRaw<T = Record<string, unknown>>(tx: Pick<Tx, '$queryRaw'>, query: Prisma.Sql): Prisma.PrismaPromise<T[]> {
+  return tx.$queryRaw<T[]>(query)
 }
 
 async function currentLevel(ctx: LedgerContext, productId: number, locationId: number) {
   const rows = await queryRaw<{ onHand: unknown; reserved: unknown }>(
     ctx.tx,
-    ctx.kind,
-    `SELECT "onHand", "reserved" FROM "StockLevel" WHERE "productId" = $1 AND "locationId" = $2`,
-    productId,
-    locationId,
+    Prisma.sql`SELECT "onHand", "reserved" FROM "StockLevel" WHERE "productId" = ${productId} AND "locationId" = ${locationId}`,
   )
   return rows[0] ? { onHand: num(rows[0].onHand), reserved: num(rows[0].reserved) } : null
 }
@@ -104,31 +75,20 @@ export async function applyMovement(ctx: LedgerContext, input: MovementInput): P
     // Increases may create the level (first receipt of a product at a place).
     rows = await queryRaw(
       ctx.tx,
-      ctx.kind,
-      `INSERT INTO "StockLevel" ("productId", "locationId", "onHand", "reserved", "updatedAt") VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT ("productId", "locationId") DO UPDATE SET "onHand" = "StockLevel"."onHand" + $3, "reserved" = "StockLevel"."reserved" + $4, "updatedAt" = $5
+      Prisma.sql`INSERT INTO "StockLevel" ("productId", "locationId", "onHand", "reserved", "updatedAt")
+       VALUES (${productId}, ${locationId}, ${input.onHandDelta}, ${reservedDelta}, ${ctx.now})
+       ON CONFLICT ("productId", "locationId") DO UPDATE SET "onHand" = "StockLevel"."onHand" + ${input.onHandDelta},
+         "reserved" = "StockLevel"."reserved" + ${reservedDelta}, "updatedAt" = ${ctx.now}
        RETURNING "onHand", "reserved"`,
-      productId,
-      locationId,
-      input.onHandDelta,
-      reservedDelta,
-      ctx.now,
     )
   } else {
     // The conditional update is the whole concurrency story: it either finds the stock or changes nothing.
-    const availableCheck = input.requireAvailable === undefined ? '' : ` AND "onHand" - "reserved" >= $6`
+    const availableCheck = input.requireAvailable === undefined ? Prisma.empty : Prisma.sql` AND "onHand" - "reserved" >= ${input.requireAvailable}`
     rows = await queryRaw(
       ctx.tx,
-      ctx.kind,
-      `UPDATE "StockLevel" SET "onHand" = "onHand" + $3, "reserved" = "reserved" + $4, "updatedAt" = $5
-       WHERE "productId" = $1 AND "locationId" = $2 AND "onHand" + $3 >= 0 AND "reserved" + $4 >= 0${availableCheck}
+      Prisma.sql`UPDATE "StockLevel" SET "onHand" = "onHand" + ${input.onHandDelta}, "reserved" = "reserved" + ${reservedDelta}, "updatedAt" = ${ctx.now}
+       WHERE "productId" = ${productId} AND "locationId" = ${locationId} AND "onHand" + ${input.onHandDelta} >= 0 AND "reserved" + ${reservedDelta} >= 0${availableCheck}
        RETURNING "onHand", "reserved"`,
-      productId,
-      locationId,
-      input.onHandDelta,
-      reservedDelta,
-      ctx.now,
-      ...(input.requireAvailable === undefined ? [] : [input.requireAvailable]),
     )
     if (rows.length === 0) {
       const level = await currentLevel(ctx, productId, locationId)
@@ -140,29 +100,15 @@ export async function applyMovement(ctx: LedgerContext, input: MovementInput): P
   }
   const onHand = num(rows[0].onHand)
   const reserved = num(rows[0].reserved)
+  const kindValue = ctx.kind === 'postgresql' ? Prisma.sql`${input.kind}::"StockMovementKind"` : Prisma.sql`${input.kind}`
   const inserted = await queryRaw<{ id: unknown }>(
     ctx.tx,
-    ctx.kind,
-    `INSERT INTO "StockMovement" ("productId", "locationId", "kind", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter",
+    Prisma.sql`INSERT INTO "StockMovement" ("productId", "locationId", "kind", "onHandDelta", "reservedDelta", "onHandAfter", "reservedAfter",
        "reason", "actorUserId", "saleId", "refundId", "transferId", "reservationId", "shortfall", "needsReview", "createdAt")
-     VALUES ($1, $2, $3${ctx.kind === 'postgresql' ? '::"StockMovementKind"' : ''}, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+     VALUES (${productId}, ${locationId}, ${kindValue}, ${input.onHandDelta}, ${reservedDelta}, ${onHand}, ${reserved},
+       ${input.reason ?? null}, ${input.actorUserId ?? null}, ${input.saleId ?? null}, ${input.refundId ?? null}, ${input.transferId ?? null},
+       ${input.reservationId ?? null}, ${input.shortfall ?? 0}, ${input.needsReview ?? false}, ${ctx.now})
      RETURNING "id"`,
-    productId,
-    locationId,
-    input.kind,
-    input.onHandDelta,
-    reservedDelta,
-    onHand,
-    reserved,
-    input.reason ?? null,
-    input.actorUserId ?? null,
-    input.saleId ?? null,
-    input.refundId ?? null,
-    input.transferId ?? null,
-    input.reservationId ?? null,
-    input.shortfall ?? 0,
-    input.needsReview ?? false,
-    ctx.now,
   )
   const change: StockChange = { seq: num(inserted[0].id), productId, locationId, kind: input.kind, onHand, reserved, available: onHand - reserved }
   ctx.changes.push(change)

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { actorUserId, systemActor, type Actor } from '../auth/permissions.server.ts'
 import { InventoryRuleError, OutOfStockError } from './errors.ts'
 import type { reserveSchema } from './inventory.schema.ts'
+import { Prisma } from '../../generated/prisma/sqlite/client.ts'
 import { applyMovement, queryRaw, stockTransaction, type LedgerContext, type StockChange, type StockDeps } from './ledger.server.ts'
 import { requireStockAccess, requireSystemActor } from './stock-access.server.ts'
 
@@ -32,11 +33,8 @@ export function reserveForCheckout(deps: StockDeps, input: z.output<typeof reser
     for (const line of input.lines) {
       const candidates = await queryRaw<{ locationId: unknown; available: unknown }>(
         ctx.tx,
-        ctx.kind,
-        `SELECT s."locationId", s."onHand" - s."reserved" AS "available" FROM "StockLevel" s JOIN "Location" l ON l."id" = s."locationId"
-         WHERE s."productId" = $1 AND l."fulfilsOnline" = $2 AND l."active" = $2 ORDER BY "available" DESC, s."locationId" ASC`,
-        line.productId,
-        true,
+        Prisma.sql`SELECT s."locationId", s."onHand" - s."reserved" AS "available" FROM "StockLevel" s JOIN "Location" l ON l."id" = s."locationId"
+         WHERE s."productId" = ${line.productId} AND l."fulfilsOnline" = ${true} AND l."active" = ${true} ORDER BY "available" DESC, s."locationId" ASC`,
       )
       const best = candidates[0]
       const totalAvailable = candidates.reduce((sum, c) => sum + Math.max(0, Number(c.available)), 0)

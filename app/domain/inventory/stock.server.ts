@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { actorUserId, type Actor } from '../auth/permissions.server.ts'
 import { InventoryRuleError } from './errors.ts'
 import type { adjustSchema, receiveSchema, resolveShortfallSchema, returnSchema } from './inventory.schema.ts'
+import { Prisma } from '../../generated/prisma/sqlite/client.ts'
 import { applyMovement, queryRaw, stockTransaction, type LedgerContext, type StockChange, type StockDeps } from './ledger.server.ts'
 import { requireStockAccess } from './stock-access.server.ts'
 
@@ -75,10 +76,7 @@ export async function recordOfflineSaleInTx(
 ): Promise<StockChange[]> {
   const rows = await queryRaw<{ onHand: unknown; reserved: unknown }>(
     ctx.tx,
-    ctx.kind,
-    `SELECT "onHand", "reserved" FROM "StockLevel" WHERE "productId" = $1 AND "locationId" = $2`,
-    line.productId,
-    line.locationId,
+    Prisma.sql`SELECT "onHand", "reserved" FROM "StockLevel" WHERE "productId" = ${line.productId} AND "locationId" = ${line.locationId}`,
   )
   // Units held for online orders stay held: the ledger cannot know which physical units went.
   const onHand = rows[0] ? Number(rows[0].onHand) - Number(rows[0].reserved) : 0

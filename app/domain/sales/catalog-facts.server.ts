@@ -4,6 +4,7 @@
 // mismatch, after which the caller reloads (fresh: true) and prices the sale again.
 import type { Database, Db } from '../../db/client.server.ts'
 import type { Channel } from '../../generated/prisma/sqlite/enums.ts'
+import { Prisma } from '../../generated/prisma/sqlite/client.ts'
 import { queryRaw } from '../inventory/ledger.server.ts'
 
 export interface ProductFacts {
@@ -29,12 +30,8 @@ class CatalogFacts {
       const ids = missing.length ? missing : [0]
       const rows = await queryRaw<{ id: unknown; enterpriseId: unknown; priceWon: unknown; vatExempt: unknown; channel: unknown }>(
         this.database.prisma,
-        this.database.kind,
-        `SELECT p."id", p."enterpriseId", p."priceWon", p."vatExempt", (SELECT l."kind" FROM "Location" l WHERE l."id" = $1) AS "channel"
-         FROM (SELECT 1 AS "one") AS "always" LEFT JOIN "Product" p ON p."active" = $2 AND p."id" IN (${ids.map((_, i) => `$${i + 3}`).join(', ')})`,
-        locationId,
-        true,
-        ...ids,
+        Prisma.sql`SELECT p."id", p."enterpriseId", p."priceWon", p."vatExempt", (SELECT l."kind" FROM "Location" l WHERE l."id" = ${locationId}) AS "channel"
+         FROM (SELECT 1 AS "one") AS "always" LEFT JOIN "Product" p ON p."active" = ${true} AND p."id" IN (${Prisma.join(ids)})`,
       )
       for (const id of missing) this.#products.delete(id)
       for (const row of rows) {
