@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { DomainError } from '../../app/domain/domain-error.ts'
 import { InventoryRuleError, OutOfStockError } from '../../app/domain/inventory/errors.ts'
 import { SaleRuleError } from '../../app/domain/sales/pricing.server.ts'
-import { domainFailure, invalidInput } from '../../app/lib/action-errors.server.ts'
+import { domainFailure, invalidInput, signInRefused } from '../../app/lib/action-errors.server.ts'
 
 const answer = (outcome: unknown) => outcome as { data: unknown; init: { status?: number } | null }
 
@@ -46,5 +46,19 @@ describe('domainFailure', () => {
     const outcome = answer(invalidInput(parsed.error, 'receive'))
     expect(outcome.init?.status).toBe(400)
     expect(outcome.data).toMatchObject({ ok: false, intent: 'receive', error: { code: 'INVALID_INPUT' }, fieldErrors: { quantity: expect.any(String) } })
+  })
+})
+
+describe('signInRefused', () => {
+  it('answers sign-in, PIN and pairing refusals in the same shape, one code whatever was wrong', () => {
+    const invalid = answer(signInRefused('invalid'))
+    expect(invalid.init?.status).toBe(401)
+    expect(invalid.data).toEqual({ ok: false, intent: undefined, error: { code: 'SIGN_IN_INVALID' } })
+    const braked = answer(signInRefused('rate-limited', 42))
+    expect(braked.init?.status).toBe(429)
+    expect(braked.data).toEqual({ ok: false, intent: undefined, error: { code: 'RATE_LIMITED', values: { seconds: 42 } } })
+    expect(answer(signInRefused('locked')).init?.status).toBe(423)
+    // A wrong pairing code is a bad request, not a failed sign-in.
+    expect(answer(signInRefused('invalid', undefined, 400)).init?.status).toBe(400)
   })
 })

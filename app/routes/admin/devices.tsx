@@ -5,6 +5,7 @@ import { Badge, Banner, BlockStack, Button, Card, DataTable, FormLayout, FormSel
 import { actorOf, authorizeAction, requirePermission } from '../../domain/auth/permissions.server'
 import { listLockedCashiers, unlockCashierPin, unlockCashierSchema } from '../../domain/auth/sign-in.server'
 import { formatSeoulDateTime } from '../../lib/seoul-time'
+import { formRefused, invalidInput } from '../../lib/action-errors.server'
 import { createDevice, createDeviceSchema, deviceIdSchema, issuePairingCode, listDevices, revokeDevice } from '../../domain/pos/devices.server'
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -33,32 +34,32 @@ export async function action(args: ActionFunctionArgs) {
   const intent = form.get('intent')
   if (intent === 'create') {
     const parsed = createDeviceSchema.safeParse(Object.fromEntries(form))
-    if (!parsed.success) return data({ ok: false as const, fieldErrors: parsed.error.flatten().fieldErrors }, { status: 400 })
+    if (!parsed.success) return invalidInput(parsed.error, intent)
     const { deviceId, pairingCode } = await createDevice(db, parsed.data, audit)
     return data({ ok: true as const, deviceId, pairingCode })
   }
   if (intent === 'unlock') {
     const parsed = unlockCashierSchema.safeParse(Object.fromEntries(form))
-    if (!parsed.success) return data({ ok: false as const, fieldErrors: parsed.error.flatten().fieldErrors }, { status: 400 })
+    if (!parsed.success) return invalidInput(parsed.error, intent)
     const unlocked = await unlockCashierPin({ db, actor: user, userId: parsed.data.userId, audit })
-    if (!unlocked) return data({ ok: false as const, fieldErrors: { userId: ['No locked cashier with that id'] } }, { status: 404 })
+    if (!unlocked) return formRefused('NOT_FOUND', 404, { intent, fieldErrors: { userId: 'No locked cashier with that id' } })
     return data({ ok: true as const, deviceId: null, pairingCode: null })
   }
   const parsed = deviceIdSchema.safeParse(Object.fromEntries(form))
-  if (!parsed.success) return data({ ok: false as const, fieldErrors: parsed.error.flatten().fieldErrors }, { status: 400 })
+  if (!parsed.success) return invalidInput(parsed.error, typeof intent === 'string' ? intent : undefined)
   const { deviceId } = parsed.data
   if (intent === 'code') {
     const pairingCode = await issuePairingCode(db, deviceId, audit)
-    if (!pairingCode) return data({ ok: false as const, fieldErrors: { deviceId: ['No active tablet with that id'] } }, { status: 404 })
+    if (!pairingCode) return formRefused('NOT_FOUND', 404, { intent, fieldErrors: { deviceId: 'No active tablet with that id' } })
     return data({ ok: true as const, deviceId, pairingCode })
   }
   if (intent === 'revoke') {
     const revoked = await revokeDevice({ db, changes: args.context.services.changes }, deviceId, audit)
-    if (!revoked) return data({ ok: false as const, fieldErrors: { deviceId: ['No active tablet with that id'] } }, { status: 404 })
+    if (!revoked) return formRefused('NOT_FOUND', 404, { intent, fieldErrors: { deviceId: 'No active tablet with that id' } })
     log.info('POS device revoked', { requestId: args.context.requestId, deviceId })
     return data({ ok: true as const, deviceId, pairingCode: null })
   }
-  return data({ ok: false as const, fieldErrors: { intent: ['Unknown action'] } }, { status: 400 })
+  return formRefused('INVALID_INPUT', 400, { fieldErrors: { intent: 'Unknown action' } })
 }
 
 export default function Devices() {
@@ -66,7 +67,7 @@ export default function Devices() {
   const outcome = useActionData<typeof action>()
   const { t, i18n } = useTranslation()
   const en = i18n.language === 'en'
-  const fieldErrors = outcome && !outcome.ok ? (outcome.fieldErrors as Record<string, string[] | undefined>) : {}
+  const fieldErrors: Record<string, string | undefined> = outcome && !outcome.ok ? (outcome.fieldErrors ?? {}) : {}
   return (
     <Page title={t('devices.title')} fullWidth>
       <BlockStack gap="400">
@@ -86,12 +87,12 @@ export default function Devices() {
               <Text as="h2" variant="headingMd">
                 {t('devices.add')}
               </Text>
-              <FormTextField label={t('devices.name')} name="name" error={fieldErrors.name?.[0]} />
+              <FormTextField label={t('devices.name')} name="name" error={fieldErrors.name} />
               <FormSelect
                 label={t('devices.location')}
                 name="locationId"
                 options={locations.map((l: { id: number; code: string; nameKo: string; nameEn: string }) => ({ label: `${l.code} · ${en ? l.nameEn : l.nameKo}`, value: String(l.id) }))}
-                error={fieldErrors.locationId?.[0]}
+                error={fieldErrors.locationId}
               />
               <Button submit variant="primary">
                 {t('devices.create')}

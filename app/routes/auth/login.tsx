@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next'
-import { data, Form, redirect, useActionData, useNavigation, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router'
+import { Form, redirect, useActionData, useNavigation, useSearchParams, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router'
 import { CsrfInput } from '../../components/csrf-input'
 import { TopBar } from '../../components/top-bar'
 import { readProtectedForm } from '../../domain/auth/permissions.server'
 import { getSessionUser, signedInHeaders } from '../../domain/auth/session.server'
 import { passwordSignInSchema, signInWithPassword } from '../../domain/auth/sign-in.server'
+import { invalidInput, signInRefused } from '../../lib/action-errors.server'
 import { safeRedirect } from '../../lib/safe-redirect'
 import storefrontStyles from '../../styles/storefront.css?url'
 
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readProtectedForm({ request, context })
   const parsed = passwordSignInSchema.safeParse(Object.fromEntries(form))
-  if (!parsed.success) return data({ error: 'invalid' as const, fieldErrors: parsed.error.flatten().fieldErrors }, { status: 400 })
+  if (!parsed.success) return invalidInput(parsed.error)
   const result = await signInWithPassword({
     db: context.services.database.prisma,
     brakes: context.services.brakes,
@@ -31,10 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password: parsed.data.password,
     clientAddress: context.clientAddress,
   })
-  if (!result.ok) {
-    const status = result.reason === 'rate-limited' ? 429 : 401
-    return data({ error: result.reason, retryAfterSeconds: result.retryAfterSeconds, fieldErrors: {} }, { status })
-  }
+  if (!result.ok) return signInRefused(result.reason, result.retryAfterSeconds)
   const user = await context.services.database.prisma.user.findUniqueOrThrow({ where: { id: result.userId }, select: { role: true } })
   return redirect(safeRedirect(parsed.data.redirectTo, homeFor(user.role)), {
     headers: await signedInHeaders(request, context.services, result),
@@ -47,8 +45,8 @@ export default function Login() {
   const navigation = useNavigation()
   const [params] = useSearchParams()
   const error =
-    actionData?.error === 'rate-limited'
-      ? t('auth.rateLimited', { seconds: actionData.retryAfterSeconds ?? 60 })
+    actionData?.error.code === 'RATE_LIMITED'
+      ? t('auth.rateLimited', { seconds: actionData.error.values?.seconds ?? 60 })
       : actionData?.error
         ? t('auth.invalid')
         : null

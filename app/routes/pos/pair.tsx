@@ -1,18 +1,19 @@
 import { useTranslation } from 'react-i18next'
-import { data, Form, redirect, useActionData, type ActionFunctionArgs } from 'react-router'
+import { Form, redirect, useActionData, type ActionFunctionArgs } from 'react-router'
 import { Banner, BlockStack, Button, Card, FormLayout, FormTextField, Page, Text } from '../../components/polaris/polaris-shell'
 import { CsrfInput } from '../../components/csrf-input'
 import { readProtectedForm } from '../../domain/auth/permissions.server'
 import { deviceCookie } from '../../domain/auth/session.server'
+import { invalidInput, signInRefused } from '../../lib/action-errors.server'
 import { pairDevice, pairDeviceSchema } from '../../domain/auth/sign-in.server'
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readProtectedForm({ request, context })
   const parsed = pairDeviceSchema.safeParse(Object.fromEntries(form))
-  if (!parsed.success) return data({ error: 'invalid' }, { status: 400 })
+  if (!parsed.success) return invalidInput(parsed.error)
   const { services, clientAddress } = context
   const paired = await pairDevice({ db: services.database.prisma, brakes: services.brakes, changes: services.changes, code: parsed.data.code, clientAddress })
-  if (!paired.ok) return data({ error: paired.reason }, { status: paired.reason === 'rate-limited' ? 429 : 400 })
+  if (!paired.ok) return signInRefused(paired.reason, paired.retryAfterSeconds, paired.reason === 'invalid' ? 400 : undefined)
   return redirect('/pos/sign-in', { headers: { 'Set-Cookie': deviceCookie(paired.token, context.services.env.COOKIE_SECURE) } })
 }
 
@@ -26,7 +27,11 @@ export default function PairDevice() {
           <CsrfInput />
           <FormLayout>
             <Text as="p">{t('pos.pairHelp')}</Text>
-            {actionData?.error ? <Banner tone="critical">{t('pos.pairInvalid')}</Banner> : null}
+            {actionData?.error.code === 'RATE_LIMITED' ? (
+              <Banner tone="critical">{t('auth.rateLimited', { seconds: actionData.error.values?.seconds ?? 60 })}</Banner>
+            ) : actionData?.error ? (
+              <Banner tone="critical">{t('pos.pairInvalid')}</Banner>
+            ) : null}
             <BlockStack gap="200">
               <FormTextField label={t('pos.pairCode')} name="code" />
             </BlockStack>

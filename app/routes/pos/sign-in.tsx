@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next'
-import { data, Form, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router'
+import { Form, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router'
 import { CsrfInput } from '../../components/csrf-input'
 import { Banner, Button, Card, FormLayout, FormTextField, Page, Select } from '../../components/polaris/polaris-shell'
 import { useState } from 'react'
 import { readProtectedForm } from '../../domain/auth/permissions.server'
 import { findDevice, signedInHeaders } from '../../domain/auth/session.server'
 import { listPosCashiers, pinSignInSchema, signInWithPin } from '../../domain/auth/sign-in.server'
+import { invalidInput, signInRefused } from '../../lib/action-errors.server'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = context.services.database.prisma
@@ -21,12 +22,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const device = await findDevice({ db, request })
   if (!device) throw redirect('/pos/pair')
   const parsed = pinSignInSchema.safeParse(Object.fromEntries(form))
-  if (!parsed.success) return data({ error: 'invalid' as const, retryAfterSeconds: undefined }, { status: 400 })
+  if (!parsed.success) return invalidInput(parsed.error)
   const result = await signInWithPin({ db, brakes: context.services.brakes, deviceId: device.id, ...parsed.data })
-  if (!result.ok) {
-    const status = { 'rate-limited': 429, locked: 423, invalid: 401 }[result.reason]
-    return data({ error: result.reason, retryAfterSeconds: result.retryAfterSeconds }, { status })
-  }
+  if (!result.ok) return signInRefused(result.reason, result.retryAfterSeconds)
   return redirect('/pos', { headers: await signedInHeaders(request, context.services, result) })
 }
 
@@ -46,9 +44,9 @@ export default function PosSignIn() {
         <Form method="post">
           <CsrfInput />
           <FormLayout>
-            {actionData?.error === 'rate-limited' ? (
-              <Banner tone="critical">{t('pos.pinRateLimited', { seconds: actionData.retryAfterSeconds ?? 60 })}</Banner>
-            ) : actionData?.error === 'locked' ? (
+            {actionData?.error.code === 'RATE_LIMITED' ? (
+              <Banner tone="critical">{t('pos.pinRateLimited', { seconds: actionData.error.values?.seconds ?? 60 })}</Banner>
+            ) : actionData?.error.code === 'PIN_LOCKED' ? (
               <Banner tone="critical">{t('pos.pinLocked')}</Banner>
             ) : actionData?.error ? (
               <Banner tone="critical">{t('pos.pinInvalid')}</Banner>
