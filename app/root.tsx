@@ -7,6 +7,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
   type LoaderFunctionArgs,
@@ -50,6 +51,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#1f6f5c" />
         <Meta />
+        <PageTitle t={i18n.t} />
         <Links />
       </head>
       <body>
@@ -59,6 +61,16 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </body>
     </html>
   )
+}
+
+/**
+ * Every page's <title>, in the visitor's language: the deepest route that names a `handle.titleKey`
+ * (routes with their own `meta` title, like the storefront home, name none).
+ */
+function PageTitle({ t }: { t: (key: string) => string }) {
+  const titled = useMatches().findLast((match) => typeof (match.handle as { titleKey?: unknown } | undefined)?.titleKey === 'string')
+  if (!titled) return null
+  return <title>{`${t((titled.handle as { titleKey: string }).titleKey)} · ${t('app.name')}`}</title>
 }
 
 export default function App() {

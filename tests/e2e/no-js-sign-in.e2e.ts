@@ -24,6 +24,8 @@ describe('sign-in forms without JavaScript', () => {
   it('signs an organizer in with e-mail and password', async () => {
     const page = await context.newPage()
     await page.goto(`${app.url}/login`)
+    // Each page names itself in the visitor's language (Korean by default), from the server render.
+    expect(await page.title()).toBe('로그인 · 꿈시장')
     await page.fill('input[name="email"]', 'organizer@dream-market.example')
     await page.fill('input[name="password"]', 'organizer-demo-1')
     const [response] = await Promise.all([page.waitForNavigation(), page.click('form:has(input[name="password"]) button[type="submit"]')])
@@ -37,6 +39,7 @@ describe('sign-in forms without JavaScript', () => {
     await page.fill('input[name="code"]', 'PLAZA-1-DEMO')
     await Promise.all([page.waitForNavigation(), page.click('form:has(input[name="code"]) button[type="submit"]')])
     expect(new URL(page.url()).pathname).toBe('/pos/sign-in')
+    expect(await page.title()).toBe('판매자 로그인 · 꿈시장')
 
     // Without scripts the cashier list is a plain select: choose someone other than the first.
     await page.selectOption('select[name="handle"]', 'vendor1')

@@ -6,6 +6,9 @@ import { requirePermission } from '../../domain/auth/permissions.server'
 import { koreanYear, yearSummary } from '../../domain/reporting/sales-summary.server'
 import { useRevalidateOnSales } from '../../lib/use-live-revalidation'
 
+/** The page title (root.tsx renders it in the visitor's language). */
+export const handle = { titleKey: 'titles.admin' }
+
 export async function loader(args: LoaderFunctionArgs) {
   await requirePermission(args, 'admin:view')
   const year = koreanYear()

@@ -8,6 +8,9 @@ import { formatSeoulDateTime } from '../../lib/seoul-time'
 import { formRefused, invalidInput } from '../../lib/action-errors.server'
 import { createDevice, createDeviceSchema, deviceIdSchema, issuePairingCode, listDevices, revokeDevice } from '../../domain/pos/devices.server'
 
+/** The page title (root.tsx renders it in the visitor's language). */
+export const handle = { titleKey: 'titles.devices' }
+
 export async function loader(args: LoaderFunctionArgs) {
   await requirePermission(args, 'devices:manage')
   const db = args.context.services.database.prisma

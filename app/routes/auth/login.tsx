@@ -9,6 +9,9 @@ import { invalidInput, signInRefused } from '../../lib/action-errors.server'
 import { safeRedirect } from '../../lib/safe-redirect'
 import storefrontStyles from '../../styles/storefront.css?url'
 
+/** The page title (root.tsx renders it in the visitor's language). */
+export const handle = { titleKey: 'titles.login' }
+
 export const links = () => [{ rel: 'stylesheet', href: storefrontStyles }]
 
 function homeFor(role: string) {

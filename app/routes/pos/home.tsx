@@ -10,6 +10,9 @@ import { currentLedgerSeq } from '../../domain/inventory/live-read.server'
 import { useLiveLevels } from '../../lib/use-live-stock'
 import { formatWon } from '../../lib/money'
 
+/** The page title (root.tsx renders it in the visitor's language). */
+export const handle = { titleKey: 'titles.pos' }
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = context.services.database.prisma
   const device = await findDevice({ db, request })

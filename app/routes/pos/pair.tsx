@@ -7,6 +7,9 @@ import { deviceCookie } from '../../domain/auth/session.server'
 import { invalidInput, signInRefused } from '../../lib/action-errors.server'
 import { pairDevice, pairDeviceSchema } from '../../domain/auth/sign-in.server'
 
+/** The page title (root.tsx renders it in the visitor's language). */
+export const handle = { titleKey: 'titles.pair' }
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readProtectedForm({ request, context })
   const parsed = pairDeviceSchema.safeParse(Object.fromEntries(form))

@@ -8,6 +8,9 @@ import { findDevice, signedInHeaders } from '../../domain/auth/session.server'
 import { listPosCashiers, pinSignInSchema, signInWithPin } from '../../domain/auth/sign-in.server'
 import { invalidInput, signInRefused } from '../../lib/action-errors.server'
 
+/** The page title (root.tsx renders it in the visitor's language). */
+export const handle = { titleKey: 'titles.posSignIn' }
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = context.services.database.prisma
   const device = await findDevice({ db, request })

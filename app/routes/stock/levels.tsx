@@ -11,6 +11,9 @@ import { levelsQuerySchema, listScopedEnterprises, listScopedProducts, listStock
 import { useLiveLevels, type LiveLevel } from '../../lib/use-live-stock'
 import { formFields, inventoryFailure, invalid, succeeded, targetRefusal } from './stock-action.server'
 
+/** The page title (root.tsx renders it in the visitor's language). */
+export const handle = { titleKey: 'titles.stock' }
+
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requirePermission(args, 'stock:manage')
   const scope = enterpriseScopeOf(user)

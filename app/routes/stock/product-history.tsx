@@ -6,6 +6,9 @@ import { enterpriseScopeOf, forbidden, requirePermission } from '../../domain/au
 import { historyQuerySchema, listStockLocations, productHistory, type MovementRow } from '../../domain/inventory/stock-views.server'
 import { formatSeoulDateTime, seoulDayStart } from '../../lib/seoul-time'
 
+/** The page title (root.tsx renders it in the visitor's language). */
+export const handle = { titleKey: 'titles.productHistory' }
+
 const MOVEMENT_KINDS = ['RECEIVE', 'ADJUST', 'SALE', 'RETURN_RESTOCK', 'RETURN_WRITE_OFF', 'TRANSFER_OUT', 'TRANSFER_IN', 'RESERVE', 'RELEASE', 'RESERVATION_SALE', 'OFFLINE_SHORTFALL'] as const
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 

@@ -10,6 +10,9 @@ import { listOpenShortfalls, listStockLocations } from '../../domain/inventory/s
 import { formatSeoulDateTime } from '../../lib/seoul-time'
 import { formFields, inventoryFailure, invalid, succeeded } from './stock-action.server'
 
+/** The page title (root.tsx renders it in the visitor's language). */
+export const handle = { titleKey: 'titles.shortfalls' }
+
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requirePermission(args, 'stock:manage')
   const scope = enterpriseScopeOf(user)

@@ -12,6 +12,9 @@ import { cancelTransfer, createTransfer, receiveTransfer, sendTransfer } from '.
 import { formatSeoulDateTime } from '../../lib/seoul-time'
 import { fieldError, inventoryFailure, invalid, scopeRefusal, succeeded } from './stock-action.server'
 
+/** The page title (root.tsx renders it in the visitor's language). */
+export const handle = { titleKey: 'titles.transfers' }
+
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requirePermission(args, 'stock:manage')
   const scope = enterpriseScopeOf(user)

@@ -7,6 +7,9 @@ import { listEnterpriseStock } from '../../domain/catalog/catalog.server'
 import { koreanYear, yearSummary } from '../../domain/reporting/sales-summary.server'
 import { formatWon } from '../../lib/money'
 
+/** The page title (root.tsx renders it in the visitor's language). */
+export const handle = { titleKey: 'titles.vendor' }
+
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requirePermission(args, 'vendor:view')
   const db = args.context.services.database.prisma
