@@ -81,7 +81,7 @@ export async function benchFanout({ clients = 1000, rounds = 30, clientProcesses
         locationId,
         lines: [{ productId: catalog.productId, quantity: 1 }],
         tenders: [{ kind: 'CASH', amountWon: catalog.priceWon }],
-      })
+      }, { actor: systemActor('maintenance') })
       if (round < 0) for (const seq of committedAt.keys()) warmSeqs.add(seq)
       await sleep(120)
     }

@@ -27,10 +27,10 @@ export async function benchOversell({ units = 50, buyers = 200 } = {}) {
     const locationId = channels[i % 4]
     const line = { productId: catalog.productId, quantity: 1 }
     if (locationId !== online) {
-      return recordSale(deps, { clientId: `oversell-${i}`, locationId, lines: [line], tenders: [{ kind: 'CASH', amountWon: catalog.priceWon }] })
+      return recordSale(deps, { clientId: `oversell-${i}`, locationId, lines: [line], tenders: [{ kind: 'CASH', amountWon: catalog.priceWon }] }, { actor: systemActor('maintenance') })
     }
     await reserveForCheckout(deps, { checkoutId: `oversell-checkout-${i}`, lines: [line], ttlMinutes: 15, actor: systemActor('storefront-checkout') })
-    return recordSale(deps, { clientId: `oversell-order-${i}`, locationId, checkoutId: `oversell-checkout-${i}`, fulfilment: 'DELIVERY', lines: [line], tenders: [{ kind: 'ONLINE_CARD', amountWon: catalog.priceWon }] })
+    return recordSale(deps, { clientId: `oversell-order-${i}`, locationId, checkoutId: `oversell-checkout-${i}`, fulfilment: 'DELIVERY', lines: [line], tenders: [{ kind: 'ONLINE_CARD', amountWon: catalog.priceWon }] }, { actor: systemActor('maintenance') })
   }
   try {
     const outcomes = await Promise.allSettled(Array.from({ length: buyers }, (_, i) => buy(i)))

@@ -46,7 +46,7 @@ async function domainRun(dir: string, count: number): Promise<number> {
       locationId: f.locationId,
       lines: [{ productId: f.productId, quantity: 1 }],
       tenders: [{ kind: 'CASH', amountWon: f.priceWon }],
-    }),
+    }, { actor: systemActor('maintenance') }),
   )
   await f.database.close()
   return rate

@@ -161,7 +161,7 @@ describe('ordering', () => {
       Array.from({ length: 50 }, (_, i) => {
         const product = products[i % 2]
         if (i % 3 === 0) return receiveStock(deps(), { productId: product.id, locationId: [...stores, places.online][i % 4], quantity: 2, actor: systemActor('maintenance') })
-        return recordSale(deps(), cashSale(stores[i % 3], [{ productId: product.id, quantity: 1, priceWon: product.priceWon }]))
+        return recordSale(deps(), cashSale(stores[i % 3], [{ productId: product.id, quantity: 1, priceWon: product.priceWon }]), { actor: systemActor('maintenance') })
       }),
     )
     const end = await ledgerSeq()
@@ -330,7 +330,7 @@ describe('browser sync module against the real server', () => {
     // Commit another change the moment the catch-up leaves the client.
     let racing: Promise<{ saleId: number }> | undefined
     admin.onAnyOutgoing((event) => {
-      if (event === 'inventory:catch-up' && !racing) racing = recordSale(deps(), cashSale(places.plaza, [{ productId: product.id, quantity: 2, priceWon: product.priceWon }]))
+      if (event === 'inventory:catch-up' && !racing) racing = recordSale(deps(), cashSale(places.plaza, [{ productId: product.id, quantity: 2, priceWon: product.priceWon }]), { actor: systemActor('maintenance') })
     })
     const applied: InventoryChangedEvent[] = []
     const sync = createInventorySync({ socket: admin, since, onChange: (event) => applied.push(event) })
@@ -398,7 +398,7 @@ describe('sales:recorded', () => {
     let anonymousGot = 0
     anonymous.on('sales:recorded', () => anonymousGot++)
     try {
-      const { saleId } = await recordSale(deps(), cashSale(places.plaza, [{ productId: product.id, quantity: 2, priceWon: product.priceWon }]))
+      const { saleId } = await recordSale(deps(), cashSale(places.plaza, [{ productId: product.id, quantity: 2, priceWon: product.priceWon }]), { actor: systemActor('maintenance') })
       await until('the dashboard to hear of the sale', () => delivered.includes(saleId))
       await roundTrip(dashboard)
       await roundTrip(anonymous)

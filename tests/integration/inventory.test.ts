@@ -73,7 +73,7 @@ describe('selling', () => {
       locationId: places.plaza,
       lines: [{ productId: a.id, quantity: 2 }, { productId: b.id, quantity: 1 }],
       tenders: [{ kind: 'CULTURE_NURI', amountWon: 10_000 }, { kind: 'CASH', amountWon: 17_300 }],
-    })
+    }, { actor: systemActor('maintenance') })
     expect(sale).toMatchObject({ totalWon: 27_300, replayed: false })
     const stored = await testDb.database.prisma.sale.findUniqueOrThrow({
       where: { id: sale.saleId },
@@ -88,7 +88,7 @@ describe('selling', () => {
   it('records a retried sale once', async () => {
     const product = await freshProduct(deps, { [places.plaza]: 5 }, { priceWon: 1_000 })
     const input = cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 1_000 }])
-    const results = await Promise.all([recordSale(deps, input), recordSale(deps, input), recordSale(deps, input)])
+    const results = await Promise.all([recordSale(deps, input, { actor: systemActor('maintenance') }), recordSale(deps, input, { actor: systemActor('maintenance') }), recordSale(deps, input, { actor: systemActor('maintenance') })])
     expect(new Set(results.map((r) => r.saleId)).size).toBe(1)
     expect(results.filter((r) => !r.replayed)).toHaveLength(1)
     expect(await level(product.id, places.plaza)).toEqual({ onHand: 4, reserved: 0 })
@@ -97,11 +97,11 @@ describe('selling', () => {
   it('refuses a sale it cannot fill with a named error and writes nothing', async () => {
     const product = await freshProduct(deps, { [places.plaza]: 1 }, { priceWon: 1_000 })
     const before = await testDb.database.prisma.sale.count()
-    const error = await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 2, priceWon: 1_000 }])).catch((e) => e)
+    const error = await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 2, priceWon: 1_000 }]), { actor: systemActor('maintenance') }).catch((e) => e)
     expect(error).toBeInstanceOf(OutOfStockError)
     expect(error.toJSON()).toMatchObject({ code: 'OUT_OF_STOCK', available: 1, requested: 2 })
     expect(await testDb.database.prisma.sale.count()).toBe(before)
-    const tenderMismatch = await recordSale(deps, { ...cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 999 }]) }).catch((e) => e)
+    const tenderMismatch = await recordSale(deps, { ...cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 999 }]) }, { actor: systemActor('maintenance') }).catch((e) => e)
     expect(tenderMismatch).toBeInstanceOf(SaleRuleError)
     expect(await level(product.id, places.plaza)).toEqual({ onHand: 1, reserved: 0 })
   })
@@ -109,7 +109,7 @@ describe('selling', () => {
   it('refuses to sell a product the location does not stock, writing nothing', async () => {
     const product = await freshProduct(deps, { [places.plaza]: 3 }, { priceWon: 1_000 })
     const sales = await testDb.database.prisma.sale.count()
-    const error = await recordSale(deps, cashSale(places.festival, [{ productId: product.id, quantity: 1, priceWon: 1_000 }])).catch((e) => e)
+    const error = await recordSale(deps, cashSale(places.festival, [{ productId: product.id, quantity: 1, priceWon: 1_000 }]), { actor: systemActor('maintenance') }).catch((e) => e)
     expect(error).toBeInstanceOf(InventoryRuleError)
     expect(error.code).toBe('NOT_STOCKED')
     expect(await testDb.database.prisma.sale.count()).toBe(sales)
@@ -118,7 +118,7 @@ describe('selling', () => {
 
   it('never refuses an offline sale; the shortfall is recorded and flagged, then resolved', async () => {
     const product = await freshProduct(deps, { [places.popup]: 2 }, { priceWon: 2_000 })
-    const sale = await recordSale(deps, { ...cashSale(places.popup, [{ productId: product.id, quantity: 5, priceWon: 2_000 }]), recordedOffline: true })
+    const sale = await recordSale(deps, { ...cashSale(places.popup, [{ productId: product.id, quantity: 5, priceWon: 2_000 }]), recordedOffline: true }, { actor: systemActor('maintenance') })
     expect(sale.replayed).toBe(false)
     expect(await level(product.id, places.popup)).toEqual({ onHand: 0, reserved: 0 })
     const flagged = await testDb.database.prisma.stockMovement.findFirstOrThrow({ where: { productId: product.id, kind: 'OFFLINE_SHORTFALL' }, select: { id: true, shortfall: true, needsReview: true, saleId: true } })
@@ -152,7 +152,7 @@ describe('reservations for online checkout', () => {
       fulfilment: 'PICKUP',
       lines: [{ productId: product.id, quantity: 3 }],
       tenders: [{ kind: 'ONLINE_CARD', amountWon: 21_000 }],
-    })
+    }, { actor: systemActor('maintenance') })
     expect(sale.replayed).toBe(false)
     expect(await level(product.id, places.online)).toEqual({ onHand: 1, reserved: 0 })
     const reservation = await testDb.database.prisma.reservation.findFirstOrThrow({ where: { checkoutId: 'checkout-aaaa-0001' }, select: { status: true, saleId: true } })
@@ -223,10 +223,10 @@ describe('no oversell under concurrency', () => {
     }
     const buy = async (i: number) => {
       const locationId = channels[i % 4]
-      if (locationId !== online) return recordSale(deps, cashSale(locationId, [{ productId: product.id, quantity: 1, priceWon: 1_000 }]))
+      if (locationId !== online) return recordSale(deps, cashSale(locationId, [{ productId: product.id, quantity: 1, priceWon: 1_000 }]), { actor: systemActor('maintenance') })
       const checkoutId = `race-checkout-${i}-${product.id}`
       await reserveForCheckout(deps, { checkoutId, lines: [{ productId: product.id, quantity: 1 }], ttlMinutes: 15, actor: systemActor('storefront-checkout') })
-      return recordSale(deps, { clientId: `race-order-${i}-${product.id}`, locationId, checkoutId, fulfilment: 'DELIVERY', lines: [{ productId: product.id, quantity: 1 }], tenders: [{ kind: 'ONLINE_CARD', amountWon: 1_000 }] })
+      return recordSale(deps, { clientId: `race-order-${i}-${product.id}`, locationId, checkoutId, fulfilment: 'DELIVERY', lines: [{ productId: product.id, quantity: 1 }], tenders: [{ kind: 'ONLINE_CARD', amountWon: 1_000 }] }, { actor: systemActor('maintenance') })
     }
     const outcomes = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => buy(i)))
     const sold = outcomes.filter((o) => o.status === 'fulfilled').length
@@ -253,12 +253,12 @@ describe('verifier', () => {
 describe('prices come from the catalog, never stale', () => {
   it('prices a sale at the new price after a price change, and refuses a tender made for the old one', async () => {
     const product = await freshProduct(deps, { [places.plaza]: 10 }, { priceWon: 4_000 })
-    await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 4_000 }])) // caches the price
+    await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 4_000 }]), { actor: systemActor('maintenance') }) // caches the price
     await testDb.database.prisma.product.update({ where: { id: product.id }, data: { priceWon: 4_500 } })
-    const stale = await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 4_000 }])).catch((e) => e)
+    const stale = await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 4_000 }]), { actor: systemActor('maintenance') }).catch((e) => e)
     expect(stale).toBeInstanceOf(SaleRuleError)
     expect(stale.code).toBe('TENDER_MISMATCH')
-    const sale = await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 4_500 }]))
+    const sale = await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 4_500 }]), { actor: systemActor('maintenance') })
     const line = await testDb.database.prisma.saleLine.findFirstOrThrow({ where: { saleId: sale.saleId }, select: { unitPriceWon: true } })
     expect(line.unitPriceWon).toBe(4_500)
     expect(await level(product.id, places.plaza)).toEqual({ onHand: 8, reserved: 0 })
@@ -266,9 +266,9 @@ describe('prices come from the catalog, never stale', () => {
 
   it('refuses a product withdrawn after it was cached', async () => {
     const product = await freshProduct(deps, { [places.plaza]: 10 }, { priceWon: 2_000 })
-    await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 2_000 }]))
+    await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 2_000 }]), { actor: systemActor('maintenance') })
     await testDb.database.prisma.product.update({ where: { id: product.id }, data: { active: false } })
-    const error = await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 2_000 }])).catch((e) => e)
+    const error = await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 2_000 }]), { actor: systemActor('maintenance') }).catch((e) => e)
     expect(error).toBeInstanceOf(SaleRuleError)
     expect(error.code).toBe('UNKNOWN_PRODUCT')
     expect(await level(product.id, places.plaza)).toEqual({ onHand: 9, reserved: 0 })

@@ -1,4 +1,5 @@
 // One way to write a sale: the seed and live sales share the row builder and the allocation policy.
+import { actorOf, systemActor } from '../../app/domain/auth/permissions.server.ts'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allocateTenders, splitProportionally } from '../../app/domain/sales/allocation.ts'
@@ -72,8 +73,8 @@ describe('seeded and live sales', () => {
       locationId: places.plaza,
       lines: [{ productId: a.id, quantity: 2 }, { productId: b.id, quantity: 1 }],
       tenders: [{ kind: 'CASH', amountWon: 2_501 }, { kind: 'CARD', amountWon: 5_199 }],
-    })
-    const single = await recordSale(deps, cashSale(places.plaza, [{ productId: a.id, quantity: 1, priceWon: 3_000 }]))
+    }, { actor: systemActor('maintenance') })
+    const single = await recordSale(deps, cashSale(places.plaza, [{ productId: a.id, quantity: 1, priceWon: 3_000 }]), { actor: systemActor('maintenance') })
     const stored = async (saleId: number) =>
       (
         await testDb.database.prisma.tender.findMany({
@@ -105,5 +106,29 @@ describe('seeded and live sales', () => {
     // Across both tenders each enterprise receives exactly its lines.
     const perEnterprise = (await stored(live.saleId)).reduce((acc, m) => { for (const [e, won] of m) acc.set(e, (acc.get(e) ?? 0) + won); return acc }, new Map<number, number>())
     expect(perEnterprise).toEqual(new Map([[1, 6_000], [2, 1_700]]))
+  })
+
+  it('records a sale only for a cashier on a paired tablet or a system actor, writing nothing otherwise', async () => {
+    const deps = inventoryDeps(testDb.database)
+    const places = await locationsByKind(testDb.database)
+    const product = await freshProduct(deps, { [places.plaza]: 3 }, { priceWon: 2_000 })
+    const db = testDb.database.prisma
+    const cashier = await db.user.findFirstOrThrow({ where: { posHandle: 'cashier1' }, select: { id: true, role: true, enterpriseId: true } })
+    const tablet = await db.posDevice.findFirstOrThrow({ select: { id: true } })
+    const level = () => db.stockLevel.findFirstOrThrow({ where: { productId: product.id, locationId: places.plaza }, select: { onHand: true } })
+    const ledgerRows = () => db.stockMovement.count({ where: { productId: product.id } })
+    const before = { level: await level(), ledger: await ledgerRows(), sales: await db.sale.count() }
+
+    // A web session (no tablet) is refused by the domain itself, whatever the route did.
+    const webSession = actorOf({ ...cashier, deviceId: null })
+    await expect(recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 2_000 }]), { actor: webSession })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    expect({ level: await level(), ledger: await ledgerRows(), sales: await db.sale.count() }).toEqual(before)
+
+    // On a paired tablet the sale is recorded, and the ledger names the cashier.
+    const onTablet = actorOf({ ...cashier, deviceId: tablet.id })
+    const sold = await recordSale(deps, cashSale(places.plaza, [{ productId: product.id, quantity: 1, priceWon: 2_000 }]), { actor: onTablet })
+    const movement = await db.stockMovement.findFirstOrThrow({ where: { saleId: sold.saleId }, select: { actorUserId: true } })
+    expect(movement.actorUserId).toBe(cashier.id)
+    expect((await db.sale.findUniqueOrThrow({ where: { id: sold.saleId }, select: { deviceId: true } })).deviceId).toBe(tablet.id)
   })
 })

@@ -23,7 +23,7 @@ process.on('message', (request: InstanceRequest) => {
   const run = async () => {
     switch (request.op) {
       case 'sale':
-        return recordSale(deps, request.input)
+        return recordSale(deps, request.input, { actor: systemActor('maintenance') })
       case 'receive':
         return receiveStock(deps, { ...request.input, actor: systemActor('maintenance') })
       case 'stop':

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import type { DatabaseKind } from '../../db/client.server.ts'
 import { Prisma } from '../../generated/prisma/sqlite/client.ts'
+import { actorMay, actorUserId, type Actor } from '../auth/permissions.server.ts'
 import { InventoryRuleError, OutOfStockError } from '../inventory/errors.ts'
 import { PG_STOCK_LOCK_KEY, stockTransaction, type StockChange, type StockDeps, type Tx } from '../inventory/ledger.server.ts'
 import { convertReservationsInTx } from '../inventory/reservations.server.ts'
@@ -140,13 +141,21 @@ async function explainStockFailure(deps: SaleDeps, locationId: number, lines: Pr
 export async function recordSale(
   deps: SaleDeps,
   rawInput: z.input<typeof saleInputSchema>,
-  context: { cashierId?: number | null; deviceId?: number | null; registerSessionId?: number | null } = {},
+  /** Who sells: a cashier signed in on a paired tablet, or a system actor (the storefront's checkout). */
+  by: { actor: Actor; registerSessionId?: number | null },
 ): Promise<RecordedSale> {
+  // Refused before anything is read or written, whatever route or socket called: a person sells
+  // only with `pos:sell` and on the paired tablet their session belongs to (as requirePermission).
+  const { actor } = by
+  if (!actorMay(actor, 'pos:sell') || (actor.kind === 'user' && actor.deviceId === null)) {
+    throw new InventoryRuleError('FORBIDDEN', 'only a cashier on a paired tablet (or the storefront checkout) records sales')
+  }
+  const context = { cashierId: actorUserId(actor), deviceId: actor.kind === 'user' ? actor.deviceId : null, registerSessionId: by.registerSessionId ?? null }
   const input = saleInputSchema.parse(rawInput)
   const db = deps.database.prisma
   const catalog = catalogFactsFor(deps.database)
   const factsQuery = { locationId: input.locationId, productIds: [...new Set(input.lines.map((l) => l.productId))] }
-  const actorUserId = context.cashierId ?? null
+  const actingUserId = context.cashierId
   let saleId: number | null
 
   if (!input.checkoutId && !input.recordedOffline && deps.database.sqlite) {
@@ -162,7 +171,7 @@ export async function recordSale(
     const cached = await catalog.load({ ...factsQuery, fresh: false })
     let priced = priceSale(input, cached, context)
     try {
-      saleId = (await sellInOneBatch(deps, priced, actorUserId)).saleId
+      saleId = (await sellInOneBatch(deps, priced, actingUserId)).saleId
     } catch (error) {
       if (await db.sale.findUnique({ where: { clientId: input.clientId }, select: { id: true } })) return replayOf(input.clientId)
       const fresh = await catalog.load({ ...factsQuery, fresh: true })
@@ -170,7 +179,7 @@ export async function recordSale(
       // The catalog changed since it was cached (price, VAT, enterprise, location): price again.
       priced = priceSale(input, fresh, context)
       try {
-        saleId = (await sellInOneBatch(deps, priced, actorUserId)).saleId
+        saleId = (await sellInOneBatch(deps, priced, actingUserId)).saleId
       } catch (retryError) {
         if (await db.sale.findUnique({ where: { clientId: input.clientId }, select: { id: true } })) return replayOf(input.clientId)
         return explainStockFailure(deps, input.locationId, priced.lines, retryError)
@@ -190,7 +199,7 @@ export async function recordSale(
     for (const statement of rest) await statement
     const id = Number(row.id)
     if (input.checkoutId) {
-      const holds = await convertReservationsInTx(ctx, { checkoutId: input.checkoutId, saleId: id, actorUserId })
+      const holds = await convertReservationsInTx(ctx, { checkoutId: input.checkoutId, saleId: id, actorUserId: actingUserId })
       const held = new Map<number, number>()
       for (const hold of holds) held.set(hold.productId, (held.get(hold.productId) ?? 0) + hold.quantity)
       const wanted = new Map<number, number>()
@@ -200,7 +209,7 @@ export async function recordSale(
       }
     } else {
       for (const line of lines) {
-        await recordOfflineSaleInTx(ctx, { productId: line.productId, locationId: input.locationId, quantity: line.quantity, saleId: id, actorUserId })
+        await recordOfflineSaleInTx(ctx, { productId: line.productId, locationId: input.locationId, quantity: line.quantity, saleId: id, actorUserId: actingUserId })
       }
     }
     return id
