@@ -26,7 +26,7 @@ export async function benchFanout({ clients = 1000, rounds = 30, clientProcesses
   const url = `file:${join(dir, 'fanout.db')}`
   const catalog = await benchCatalog(url)
   await catalog.database.close()
-  const env = parseEnv({ NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: url, SEED_ON_EMPTY: 'false', SESSION_SECRET: 'b'.repeat(40), LOG_LEVEL: 'silent' })
+  const env = parseEnv({ NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: url, SEED_ON_EMPTY: 'false', SESSION_SECRET: 'b'.repeat(40), LOG_LEVEL: 'silent', SOCKET_CONNECTIONS_PER_ADDRESS: String(clients * 2) })
   const server = await startServer({ env, log: createLogger('silent'), withoutApp: true })
   const deps = { database: server.services.database, changes: server.services.changes }
   const locationId = catalog.locations.plaza

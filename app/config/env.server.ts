@@ -27,6 +27,11 @@ export const envSchema = z
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     COOKIE_SECURE: booleanText.optional(),
     TRUST_PROXY: booleanText.default(false),
+    /**
+     * New live connections one address may open per 10 s. Raise it where many visitors share one
+     * address (a festival's Wi-Fi behind one NAT); the benchmark raises it for its 1,000 clients.
+     */
+    SOCKET_CONNECTIONS_PER_ADDRESS: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(1_000_000).default(60),
     /** Demo data has published passwords: seeded by default only outside production. */
     SEED_ON_EMPTY: booleanText.optional(),
     /** A signed-in browser that makes no request for this long is signed out. */

@@ -10,7 +10,7 @@ import { liveScopeFor } from '../../app/domain/inventory/live-read.server.ts'
 import type { AppServices } from '../../app/services.server.ts'
 import type { ClientToServerEvents, ServerSideEvents, ServerToClientEvents, SocketData } from '../../app/domain/live/socket-events.ts'
 import { isSameOrigin } from '../origin.ts'
-import { createCallGuard } from './call-guard.ts'
+import { createCallGuard, DEFAULT_CALL_LIMITS } from './call-guard.ts'
 import { createCatchUpCache } from './catch-up-cache.ts'
 import { clientAddress } from './client-address.ts'
 import { registerInventoryHandlers } from './inventory-handlers.ts'
@@ -36,7 +36,7 @@ export async function attachSocketServer({ httpServer, services }: { httpServer:
     // A page of another site may not open a socket with our cookies (no Origin: not a browser).
     allowRequest: (req, callback) => callback(null, req.headers.origin === undefined || isSameOrigin(req.headers.origin, req.headers.host) === true),
   })
-  const guard = createCallGuard()
+  const guard = createCallGuard({ ...DEFAULT_CALL_LIMITS, connectionsPerAddress: services.env.SOCKET_CONNECTIONS_PER_ADDRESS })
   const catchUps = createCatchUpCache()
 
   const redisClients: { quit(): Promise<unknown> }[] = []
