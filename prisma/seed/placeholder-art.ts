@@ -3,6 +3,7 @@
 // character and its short Korean name. Same input → byte-identical output, so re-seeding never
 // rewrites the files. Each image stays under 2 KB.
 import { CATEGORIES } from './catalog-data.ts'
+import { fnv1a } from './random.ts'
 
 export interface ArtProduct {
   sku: string
@@ -16,15 +17,8 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
 }
 
-/** FNV-1a, enough to pick a pattern variant deterministically. */
-function hash(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193) >>> 0
-  }
-  return h
-}
+/** Enough to pick a pattern variant deterministically. */
+const hash = fnv1a
 
 /** Mix a #rrggbb colour with white; amount 0 = colour, 1 = white. */
 function tint(hex: string, amount: number): string {

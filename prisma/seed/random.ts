@@ -1,7 +1,8 @@
 // Deterministic randomness for the demo seed: named, seeded streams (never Math.random), so two
 // runs with the same "today" write identical rows.
 
-function fnv1a(text: string): number {
+/** FNV-1a: a small, stable string hash (seed streams, placeholder-art variants). */
+export function fnv1a(text: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i)
